@@ -1,0 +1,304 @@
+"""Funnel plots for comparing units (practices, hospitals, regions) on one indicator.
+
+Two kinds of indicator:
+
+* ``statistic="ratio"``: an indirectly standardised ratio O/E; the precision is the expected
+  count E and the target is 1 (as expected) unless given.
+* ``statistic="proportion"``: y/n; the precision is the denominator n and the target defaults
+  to the pooled proportion sum(y) / sum(n) of the units shown (the regional average).
+
+Limit columns are wide, one pair per level: ``lower_95``, ``upper_95``, ``lower_998``,
+``upper_998`` (the suffix is the level in percent without the decimal point).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ._validate import as_array, as_counts, as_positive, check_level, index_of, same_length
+
+STATISTICS = ("ratio", "proportion")
+OVERDISPERSION = (None, "multiplicative", "additive")
+SIGNAL_LEVELS = (0.95, 0.998)
+WINSOR = 0.10
+
+
+def level_suffix(level: float) -> str:
+    """Column suffix for a level: 0.95 -> "95", 0.998 -> "998"."""
+    return f"{level * 100:g}".replace(".", "")
+
+
+def _check_statistic(statistic: str) -> str:
+    if statistic not in STATISTICS:
+        raise ValueError(f"statistic must be one of {STATISTICS}; got {statistic!r}")
+    return statistic
+
+
+def _check_levels(levels: Sequence[float]) -> tuple[float, ...]:
+    if np.ndim(levels) == 0:
+        levels = (levels,)
+    out = tuple(check_level(lv, "levels") for lv in levels)
+    if not out:
+        raise ValueError("levels must contain at least one level, e.g. (0.95, 0.998)")
+    return out
+
+
+def _check_target(target: object, statistic: str) -> float:
+    t = as_array([target], "target")[0]
+    if statistic == "proportion" and not 0 < t < 1:
+        raise ValueError(f"target must be strictly between 0 and 1 for proportions; got {target}")
+    if statistic == "ratio" and t <= 0:
+        raise ValueError(f"target must be greater than 0 for ratios; got {target}")
+    return t
+
+
+def _precision(precision: object, statistic: str) -> np.ndarray:
+    if statistic == "proportion":
+        rho = as_counts(precision, "precision", integer=True)
+        if (rho == 0).any():
+            i = int(np.flatnonzero(rho == 0)[0])
+            raise ValueError(f"precision (denominator) must be at least 1; got 0 at position {i}")
+        return rho
+    return as_positive(precision, "precision")
+
+
+def _exact_limit(p: float, precision: np.ndarray, statistic: str, target: float) -> np.ndarray:
+    # Spiegelhalter (2005) appendix A.1.1: interpolate between the discrete quantiles so the
+    # limits are smooth curves rather than staircases. r_p is the smallest count with
+    # P(Y <= r_p) >= p; the limit is (r_p - alpha) / precision.
+    if statistic == "ratio":
+        dist = stats.poisson(target * precision)
+    else:
+        dist = stats.binom(precision.astype(np.int64), target)
+    r = dist.ppf(p)
+    alpha = (dist.cdf(r) - p) / dist.pmf(r)
+    limit = (r - alpha) / precision
+    # Interpolating below r_p = 0 would give a negative limit, which no unit can fall under.
+    upper_bound = 1.0 if statistic == "proportion" else np.inf
+    return np.clip(limit, 0.0, upper_bound)
+
+
+def funnel_limits(
+    precision,
+    statistic: str = "ratio",
+    target: float | None = None,
+    levels: Sequence[float] = (0.95, 0.998),
+) -> pd.DataFrame:
+    """Exact funnel-plot control limits around a target, per precision.
+
+    Method: Spiegelhalter DJ. Funnel plots for comparing institutional performance. Stat Med
+    2005;24:1185-1202, appendix A.1.1: the limits are the (1 - level)/2 and 1 - (1 - level)/2
+    quantiles of the exact distribution under the target (Poisson with mean target x E for
+    ratios, binomial(n, target) for proportions), divided by the precision, with the linear
+    interpolation between discrete quantiles given there (also used by the R package funnelR).
+    Lower limits are clipped at 0 and proportion limits at 1.
+
+    Note: the interpolated curves are smooth but not strictly monotone at small precision: the
+    upper limit can rise very slightly between two consecutive discrete quantiles (a property of
+    the published method, not of this code). Over any precision range that is of practical size
+    the funnel narrows.
+
+    Parameters
+    ----------
+    precision: expected counts (ratios, > 0) or whole-number denominators (proportions, >= 1).
+    statistic: "ratio" or "proportion".
+    target: 1.0 by default for ratios; required for proportions (use the regional proportion).
+    levels: limit levels, default 95% and 99.8%.
+
+    Returns a DataFrame with ``precision``, ``target`` and ``lower_<lvl>``/``upper_<lvl>`` per
+    level (e.g. ``lower_95``, ``upper_998``), one row per precision, in the order given.
+    Use :func:`funnel_grid` for a smooth set of precisions to draw.
+    """
+    statistic = _check_statistic(statistic)
+    levels = _check_levels(levels)
+    if target is None:
+        if statistic == "proportion":
+            raise ValueError(
+                "target is required for statistic='proportion' (e.g. the regional proportion)"
+            )
+        target = 1.0
+    t = _check_target(target, statistic)
+    rho = _precision(precision, statistic)
+    out = pd.DataFrame({"precision": rho, "target": t})
+    for level in levels:
+        tail = (1 - level) / 2
+        sfx = level_suffix(level)
+        out[f"lower_{sfx}"] = _exact_limit(tail, rho, statistic, t)
+        out[f"upper_{sfx}"] = _exact_limit(1 - tail, rho, statistic, t)
+    return out
+
+
+def funnel_grid(max_precision: float, statistic: str = "ratio", points: int = 200) -> np.ndarray:
+    """Precisions from small to ``max_precision`` on a log scale, for drawing funnel curves.
+
+    Whole numbers (denominators) for proportions; not a statistical method, a plotting helper.
+    """
+    statistic = _check_statistic(statistic)
+    top = as_positive([max_precision], "max_precision")[0]
+    if statistic == "proportion":
+        grid = np.unique(np.round(np.geomspace(1, max(top, 1), points)))
+        return grid
+    return np.geomspace(min(0.5, top), top, points)
+
+
+def _zscores(value: np.ndarray, rho: np.ndarray, statistic: str, t: float):
+    """Unadjusted z-score, transformed value, transformed target and its standard error.
+
+    Ratios use the square-root transform (Spiegelhalter 2005 QSHC; FunnelPlotR "CQC" method):
+    sqrt(O/E) has standard error 1 / (2 sqrt(E)) under the target, so z = 2(sqrt(O) - sqrt(tE)).
+    Proportions use z = (y - t) / sqrt(t(1 - t)/n) as in the same paper.
+    """
+    if statistic == "ratio":
+        y = np.sqrt(value)
+        centre = np.sqrt(t)
+        s = 1 / (2 * np.sqrt(rho))
+    else:
+        y = value
+        centre = t
+        s = np.sqrt(t * (1 - t) / rho)
+    return (y - centre) / s, y, centre, s
+
+
+def _back_transform(x: np.ndarray, statistic: str) -> np.ndarray:
+    if statistic == "ratio":
+        return np.square(np.clip(x, 0.0, None))
+    return np.clip(x, 0.0, 1.0)
+
+
+def funnel_classify(
+    numerator,
+    precision,
+    statistic: str,
+    target: float | None = None,
+    overdispersion: str | None = None,
+    units=None,
+) -> pd.DataFrame:
+    """Place each unit in the funnel and flag units outside the 95% and 99.8% limits.
+
+    Methods:
+
+    * no overdispersion: exact limits as in :func:`funnel_limits` (Spiegelhalter, Stat Med
+      2005;24:1185);
+    * z-scores: ratios on the square-root scale, z = 2(sqrt(O) - sqrt(target x E)); proportions
+      z = (y - t) / sqrt(t(1 - t)/n) (Spiegelhalter DJ. Handling over-dispersion of performance
+      indicators. Qual Saf Health Care 2005;14:347-351; the ratio transform is FunnelPlotR's
+      "CQC" square-root option);
+    * overdispersion (same QSHC paper): z-scores are winsorised at the 10th and 90th percentile;
+      phi = mean of the squared winsorised z-scores. ``"multiplicative"``: limits on the
+      (transformed) scale are target +/- z_level x sqrt(phi) x s. ``"additive"``
+      (random effects, DerSimonian-Laird style): tau^2 = (I phi - (I - 1)) / (sum w - sum w^2 /
+      sum w), with w = 1/s^2, and limits target +/- z_level x sqrt(s^2 + tau^2). When phi <= 1
+      (or I phi <= I - 1) nothing is inflated: phi is floored at 1 and tau^2 at 0, as in the
+      paper. Ratio limits are squared back from the square-root scale.
+
+    Parameters
+    ----------
+    numerator: observed counts O (ratios) or numerators y (proportions).
+    precision: expected counts E (ratios) or denominators n (proportions).
+    target: 1.0 (ratios) / the pooled proportion sum(y)/sum(n) (proportions) when None.
+    units: optional labels, returned in a ``unit`` column. A pandas Series as numerator keeps
+        its index.
+
+    Returns
+    -------
+    DataFrame, one row per unit: ``unit`` (if given), ``numerator``, ``precision``, ``value``
+    (O/E or y/n), ``target``, ``z`` (unadjusted), ``z_adjusted`` (z divided by the
+    overdispersion inflation; equal to ``z`` without adjustment), ``lower_95``, ``upper_95``,
+    ``lower_998``, ``upper_998`` (limits at the unit's precision), ``signal`` in
+    {"high_998", "high_95", "within", "low_95", "low_998"}, and the dispersion estimates
+    ``phi`` (always computed, from the winsorised z-scores, before flooring) and ``tau2``
+    (additive only, else NaN). The same estimates and settings are in ``df.attrs``:
+    ``statistic``, ``target``, ``overdispersion``, ``phi``, ``tau2``, ``inflated`` (bool).
+    """
+    statistic = _check_statistic(statistic)
+    if overdispersion not in OVERDISPERSION:
+        raise ValueError(f"overdispersion must be one of {OVERDISPERSION}; got {overdispersion!r}")
+    index = index_of(numerator)
+    y_count = as_counts(numerator, "numerator", integer=True)
+    rho = _precision(precision, statistic)
+    same_length(numerator=y_count, precision=rho)
+    if statistic == "proportion":
+        above = np.flatnonzero(y_count > rho)
+        if above.size:
+            i = int(above[0])
+            raise ValueError(
+                "numerator must be between 0 and precision (denominator); "
+                f"got numerator={y_count[i]:g}, precision={rho[i]:g} at position {i}"
+            )
+    if target is None:
+        if statistic == "ratio":
+            target = 1.0
+        else:
+            target = y_count.sum() / rho.sum()
+            if not 0 < target < 1:
+                raise ValueError(
+                    "the pooled proportion is 0 or 1, so no funnel can be drawn around it; "
+                    "give target explicitly"
+                )
+    t = _check_target(target, statistic)
+
+    value = y_count / rho
+    z, _, centre_t, s = _zscores(value, rho, statistic, t)
+    n_units = len(z)
+    lo_q, hi_q = np.quantile(z, [WINSOR, 1 - WINSOR])
+    phi = float(np.mean(np.square(np.clip(z, lo_q, hi_q))))
+    tau2 = np.nan
+    inflation = np.ones_like(s)
+    inflated = False
+    if overdispersion == "multiplicative" and phi > 1:
+        inflation = np.full_like(s, np.sqrt(phi))
+        inflated = True
+    elif overdispersion == "additive":
+        w = 1 / s**2
+        denom = w.sum() - (w**2).sum() / w.sum()
+        excess = n_units * phi - (n_units - 1)
+        tau2 = float(excess / denom) if excess > 0 and denom > 0 else 0.0
+        inflation = np.sqrt(s**2 + tau2) / s
+        inflated = tau2 > 0
+
+    out = pd.DataFrame(index=index)
+    if units is not None:
+        labels = list(units)
+        same_length(units=np.asarray(labels, dtype=object), numerator=y_count)
+        out["unit"] = labels
+    out["numerator"] = y_count
+    out["precision"] = rho
+    out["value"] = value
+    out["target"] = t
+    out["z"] = z
+    out["z_adjusted"] = z / inflation
+
+    for level in SIGNAL_LEVELS:
+        tail = (1 - level) / 2
+        sfx = level_suffix(level)
+        if inflated:
+            half = stats.norm.ppf(1 - tail) * s * inflation
+            out[f"lower_{sfx}"] = _back_transform(centre_t - half, statistic)
+            out[f"upper_{sfx}"] = _back_transform(centre_t + half, statistic)
+        else:
+            out[f"lower_{sfx}"] = _exact_limit(tail, rho, statistic, t)
+            out[f"upper_{sfx}"] = _exact_limit(1 - tail, rho, statistic, t)
+
+    signal = np.full(n_units, "within", dtype=object)
+    signal[value < out["lower_95"].to_numpy()] = "low_95"
+    signal[value > out["upper_95"].to_numpy()] = "high_95"
+    signal[value < out["lower_998"].to_numpy()] = "low_998"
+    signal[value > out["upper_998"].to_numpy()] = "high_998"
+    out["signal"] = signal
+    out["phi"] = phi
+    out["tau2"] = tau2
+    out.attrs.update(
+        {
+            "statistic": statistic,
+            "target": t,
+            "overdispersion": overdispersion,
+            "phi": phi,
+            "tau2": None if np.isnan(tau2) else tau2,
+            "inflated": inflated,
+        }
+    )
+    return out

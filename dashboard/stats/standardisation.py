@@ -1,0 +1,147 @@
+"""Indirect standardisation of event rates (e.g. cardiology referrals per practice)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ._validate import as_counts, check_columns, check_level
+from .intervals import rate_ci
+
+
+def indirect_standardise(
+    units: pd.DataFrame,
+    reference: pd.DataFrame | None = None,
+    strata: Sequence[str] = ("age_band", "sex"),
+    *,
+    unit_col: str = "unit",
+    population_col: str = "population",
+    events_col: str = "observed",
+    rate_col: str = "rate",
+    level: float = 0.95,
+    per: float = 1000.0,
+) -> pd.DataFrame:
+    """Indirectly standardised ratio (observed / expected) per unit, with exact Poisson interval.
+
+    Method: indirect standardisation. Expected events of a unit = sum over its strata of
+    ``population x reference rate`` of that stratum; ratio = observed / expected; the interval is
+    the exact Poisson (Garwood 1936) interval of the observed count divided by the expected count.
+    Sources: Breslow NE, Day NE. Statistical methods in cancer research, vol. II. IARC 1987,
+    ch. 2; Garwood F. Biometrika 1936;28:437-442.
+
+    Parameters
+    ----------
+    units:
+        Tidy table, one row per unit and stratum, with ``unit_col``, the ``strata`` columns,
+        ``population_col`` (listed patients or person-years) and ``events_col`` (observed events).
+    reference:
+        Stratum-specific reference rates, in one of two shapes:
+
+        * strata columns + ``events_col`` + ``population_col`` (e.g. the whole region): the
+          rate is events / population per stratum (rows of the same stratum are summed);
+        * strata columns + ``rate_col``: the rate per unit of population, given directly
+          (events per person-year, not per 1,000).
+
+        ``None`` uses ``units`` itself pooled over all units, i.e. the region formed by the units.
+    per:
+        Multiplier for the crude and standardised rates (1,000 gives "per 1,000").
+
+    Returns
+    -------
+    DataFrame, one row per unit, columns ``unit`` (named ``unit_col``), ``observed``,
+    ``expected``, ``population``, ``crude_rate`` (observed / population x ``per``), ``ratio``
+    (O/E), ``low``, ``high`` (interval of O/E), ``ratio_100``, ``low_100``, ``high_100`` (x100
+    for display) and ``standardised_rate`` = ratio x (total expected / total population of all
+    units) x ``per``; with ``reference=None`` that is the region's crude rate rescaled by the
+    unit's ratio.
+
+    Raises ``ValueError`` for missing columns, negative counts, strata of ``units`` absent from
+    ``reference`` (named in the message), duplicate strata in a rate table, and units whose
+    expected count is 0 (no ratio can be formed).
+    """
+    level = check_level(level)
+    strata = [strata] if isinstance(strata, str) else list(strata)
+    if not strata:
+        raise ValueError("strata must name at least one column (e.g. ('age_band', 'sex'))")
+    check_columns(units, [unit_col, *strata, population_col, events_col], "units")
+    if units.empty:
+        raise ValueError("units must not be empty")
+    as_counts(units[population_col].to_numpy(), f"units[{population_col!r}]")
+    as_counts(units[events_col].to_numpy(), f"units[{events_col!r}]", integer=True)
+
+    if reference is None:
+        reference = units
+    ref_rates = _reference_rates(reference, strata, population_col, events_col, rate_col)
+
+    merged = units.merge(ref_rates, on=strata, how="left", validate="many_to_one")
+    missing = merged.loc[merged["_ref_rate"].isna(), strata].drop_duplicates()
+    if not missing.empty:
+        named = [tuple(r) if len(r) > 1 else r[0] for r in missing.itertuples(index=False)]
+        raise ValueError(f"strata missing from reference: {named}")
+
+    merged["_expected"] = merged[population_col] * merged["_ref_rate"]
+    per_unit = merged.groupby(unit_col, sort=True, dropna=False).agg(
+        observed=(events_col, "sum"),
+        expected=("_expected", "sum"),
+        population=(population_col, "sum"),
+    )
+    zero = per_unit.index[per_unit["expected"] <= 0].tolist()
+    if zero:
+        raise ValueError(
+            f"expected count is 0 for unit(s) {zero}; a ratio needs population in strata "
+            "with a reference rate above 0"
+        )
+
+    out = per_unit.reset_index()
+    out["observed"] = out["observed"].astype(int)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["crude_rate"] = np.where(
+            out["population"] > 0, out["observed"] / out["population"] * per, np.nan
+        )
+    low, high = rate_ci(out["observed"].to_numpy(), out["expected"].to_numpy(), level)
+    out["ratio"] = out["observed"] / out["expected"]
+    out["low"] = low
+    out["high"] = high
+    for col in ("ratio", "low", "high"):
+        out[f"{col}_100"] = out[col] * 100
+    overall = out["expected"].sum() / out["population"].sum()
+    out["standardised_rate"] = out["ratio"] * overall * per
+    out.attrs.update({"level": level, "per": per, "strata": strata})
+    return out
+
+
+def _reference_rates(
+    reference: pd.DataFrame,
+    strata: list[str],
+    population_col: str,
+    events_col: str,
+    rate_col: str,
+) -> pd.DataFrame:
+    if not isinstance(reference, pd.DataFrame):
+        raise ValueError(f"reference must be a pandas DataFrame; got {type(reference).__name__}")
+    has_counts = events_col in reference.columns and population_col in reference.columns
+    if has_counts:
+        check_columns(reference, strata, "reference")
+        as_counts(reference[population_col].to_numpy(), f"reference[{population_col!r}]")
+        as_counts(reference[events_col].to_numpy(), f"reference[{events_col!r}]")
+        pooled = reference.groupby(strata, dropna=False)[[events_col, population_col]].sum()
+        empty = pooled.index[pooled[population_col] <= 0].tolist()
+        if empty:
+            raise ValueError(f"reference has no population in strata {empty}")
+        rates = (pooled[events_col] / pooled[population_col]).rename("_ref_rate")
+        return rates.reset_index()
+    if rate_col in reference.columns:
+        check_columns(reference, strata, "reference")
+        as_counts(reference[rate_col].to_numpy(), f"reference[{rate_col!r}]")
+        dup = reference.loc[reference.duplicated(strata, keep=False), strata].drop_duplicates()
+        if not dup.empty:
+            raise ValueError(
+                f"reference lists strata more than once: {dup.to_dict(orient='records')}"
+            )
+        return reference[[*strata, rate_col]].rename(columns={rate_col: "_ref_rate"})
+    raise ValueError(
+        f"reference must have columns {events_col!r} and {population_col!r} (counts) or "
+        f"{rate_col!r} (rates), besides the strata {strata}; it has {list(reference.columns)}"
+    )
