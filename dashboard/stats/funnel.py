@@ -69,17 +69,20 @@ def _precision(precision: object, statistic: str) -> np.ndarray:
 def _exact_limit(p: float, precision: np.ndarray, statistic: str, target: float) -> np.ndarray:
     # Spiegelhalter (2005) appendix A.1.1: interpolate between the discrete quantiles so the
     # limits are smooth curves rather than staircases. r_p is the smallest count with
-    # P(Y <= r_p) >= p; the limit is (r_p - alpha) / precision.
+    # P(Y <= r_p) >= p and alpha = (P(Y <= r_p) - p) / P(Y = r_p). The lower limit is
+    # (r_p - alpha) / precision and the upper (r_p + 1 - alpha) / precision, as in Spiegelhalter's
+    # own qbinom.interp: then a count lies below the lower (above the upper) limit exactly when
+    # its one-sided exact tail probability is below p (above 1 - p).
     if statistic == "ratio":
         dist = stats.poisson(target * precision)
     else:
         dist = stats.binom(precision.astype(np.int64), target)
     r = dist.ppf(p)
     alpha = (dist.cdf(r) - p) / dist.pmf(r)
-    limit = (r - alpha) / precision
-    # Interpolating below r_p = 0 would give a negative limit, which no unit can fall under.
+    count = r - alpha if p < 0.5 else r + 1 - alpha
+    # Below r_p = 0 the interpolation would give a negative limit, which no unit can fall under.
     upper_bound = 1.0 if statistic == "proportion" else np.inf
-    return np.clip(limit, 0.0, upper_bound)
+    return np.clip(count / precision, 0.0, upper_bound)
 
 
 def funnel_limits(
@@ -94,13 +97,13 @@ def funnel_limits(
     2005;24:1185-1202, appendix A.1.1: the limits are the (1 - level)/2 and 1 - (1 - level)/2
     quantiles of the exact distribution under the target (Poisson with mean target x E for
     ratios, binomial(n, target) for proportions), divided by the precision, with the linear
-    interpolation between discrete quantiles given there (also used by the R package funnelR).
-    Lower limits are clipped at 0 and proportion limits at 1.
-
-    Note: the interpolated curves are smooth but not strictly monotone at small precision: the
-    upper limit can rise very slightly between two consecutive discrete quantiles (a property of
-    the published method, not of this code). Over any precision range that is of practical size
-    the funnel narrows.
+    interpolation between discrete quantiles given there: with r_p the p-quantile and
+    alpha = (P(Y <= r_p) - p) / P(Y = r_p), the lower limit is (r_p - alpha) / precision and the
+    upper limit (r_p + 1 - alpha) / precision (the form of Spiegelhalter's ``qbinom.interp``; also
+    used by the R package funnelR). So a whole count lies outside a limit exactly when its
+    one-sided exact tail probability is below (1 - level) / 2, and the curves are smooth and
+    monotone: the funnel narrows as the precision grows. Lower limits are clipped at 0 and
+    proportion limits at 1.
 
     Parameters
     ----------
