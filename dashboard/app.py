@@ -1,0 +1,52 @@
+"""Entry point of the dashboard: ``python -m dashboard`` (or ``streamlit run dashboard/app.py``).
+
+Runs on every page view: page config, language switch, the synthetic-data banner, then the
+selected page script from ``pages/``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Streamlit puts only this script's folder on sys.path; the pages import the `dashboard` package
+# from the project root, which must work without an installed package too.
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import ui  # noqa: E402
+
+PAGES_DIR = PROJECT_ROOT / "pages"
+
+# The navigation, in menu order; the first page is the start page. A new page is one line:
+# (script in pages/, i18n key of its title, Material icon, URL path).
+PAGES: list[tuple[str, str, str, str]] = [
+    ("home.py", "nav.home", ":material/monitor_heart:", "overzicht"),
+]
+
+st.set_page_config(
+    page_title="Hartnetwerk dashboard",
+    page_icon=":material/cardiology:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+ui.language_switch()
+
+navigation = st.navigation(
+    [
+        st.Page(
+            PAGES_DIR / script,
+            title=ui.t(title_key),
+            icon=icon,
+            url_path=url_path,
+            default=index == 0,
+        )
+        for index, (script, title_key, icon, url_path) in enumerate(PAGES)
+    ]
+)
+ui.synthetic_banner()
+navigation.run()

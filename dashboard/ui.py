@@ -1,0 +1,228 @@
+"""The one Streamlit helper module: engine, language, banner, headers and tables.
+
+Pages stay thin by calling these; everything else in ``dashboard`` is free of Streamlit so it can
+be tested and reused without a running app.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from dashboard import database, formatting, i18n
+from dashboard.queries.common import data_version, has_synthetic_data
+from dashboard.settings import get_settings
+
+LANG_KEY = "lang"
+
+
+# ---- database ------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _engine_for(url: str) -> Engine:
+    return database.get_engine(url)
+
+
+def get_engine() -> Engine:
+    # Keyed on the URL so a changed DATABASE_URL (tests, a second deployment) gets its own
+    # engine instead of a cached one pointing elsewhere.
+    return _engine_for(get_settings().database_url)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_call(
+    function_path: str, url: str, version: tuple[int, int], args: tuple, kwargs: tuple
+) -> pd.DataFrame | Any:
+    module_name, _, name = function_path.rpartition(".")
+    function = getattr(importlib.import_module(module_name), name)
+    return function(_engine_for(url), *args, **dict(kwargs))
+
+
+def cached_query(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``function(engine, *args, **kwargs)`` from ``dashboard.queries``, cached.
+
+    The cache key includes the load log's version, so results are reused between page views
+    and reruns but never outlive a new load. A database error stops the page with a message
+    instead of a traceback.
+    """
+    path = f"{function.__module__}.{function.__qualname__}"
+    try:
+        engine = get_engine()
+        version = data_version(engine)
+        return _cached_call(
+            path, get_settings().database_url, version, args, tuple(sorted(kwargs.items()))
+        )
+    except SQLAlchemyError as error:
+        st.error(t("app.database_error", error=type(error).__name__), icon=":material/error:")
+        st.stop()
+
+
+# ---- language ------------------------------------------------------------------------------
+
+
+def lang() -> str:
+    return st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+
+
+def t(key: str, **values: Any) -> str:
+    return i18n.translate(key, lang(), **values)
+
+
+def label(kind: str, code: str) -> str:
+    return i18n.label(kind, code, lang())
+
+
+def language_switch() -> None:
+    """Sidebar switch Nederlands / English; ``?lang=en`` in the URL picks the start value."""
+    if LANG_KEY not in st.session_state:
+        requested = st.query_params.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+        st.session_state[LANG_KEY] = (
+            requested if requested in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+        )
+    st.sidebar.radio(
+        i18n.translate("app.language", lang()),
+        options=list(i18n.LANGUAGES),
+        format_func=i18n.LANGUAGES.__getitem__,
+        key=LANG_KEY,
+        horizontal=True,
+    )
+
+
+# ---- page furniture ------------------------------------------------------------------------
+
+
+def synthetic_banner() -> None:
+    """A banner on every page while any loaded region is synthetic sample data."""
+    try:
+        synthetic = has_synthetic_data(get_engine())
+    except SQLAlchemyError:
+        return  # the page itself reports database problems
+    if synthetic:
+        st.warning(t("app.synthetic_banner"), icon=":material/science:")
+
+
+def page_header(title_key: str, intro_key: str | None = None) -> None:
+    st.title(t(title_key))
+    if intro_key:
+        st.caption(t(intro_key))
+
+
+def number(value: Any, decimals: int = 0) -> str:
+    return formatting.format_number(value, decimals=decimals, lang=lang())
+
+
+def percent(value: Any, decimals: int = 1) -> str:
+    return formatting.format_percent(value, decimals=decimals, lang=lang())
+
+
+def euro(value: Any, decimals: int = 2) -> str:
+    return formatting.format_euro(value, decimals=decimals, lang=lang())
+
+
+def day(value: Any) -> str:
+    return formatting.format_date(value, lang=lang())
+
+
+def month(value: Any, short: bool = False) -> str:
+    return formatting.format_month(value, lang=lang(), short=short)
+
+
+# ---- tables --------------------------------------------------------------------------------
+
+_FORMATTERS: dict[str, Callable[[Any, str], str]] = {
+    "integer": lambda v, lg: formatting.format_number(v, 0, lg),
+    "decimal": lambda v, lg: formatting.format_number(v, 1, lg),
+    "decimal2": lambda v, lg: formatting.format_number(v, 2, lg),
+    "percent": lambda v, lg: formatting.format_percent(v, 1, lg),
+    "euro": lambda v, lg: formatting.format_euro(v, 2, lg),
+    "euro0": lambda v, lg: formatting.format_euro(v, 0, lg),
+    "date": lambda v, lg: formatting.format_date(v, lg),
+    "datetime": lambda v, lg: formatting.format_datetime(v, lg),
+    "month": lambda v, lg: formatting.format_month(v, lg),
+    "year": lambda v, lg: formatting.MISSING if formatting.is_missing(v) else str(int(v)),
+    "yesno": lambda v, lg: i18n.translate("yes" if v else "no", lg),
+    "text": lambda v, lg: formatting.MISSING if formatting.is_missing(v) else str(v),
+}
+
+
+def _guess_format(series: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(series):
+        return "yesno"
+    if pd.api.types.is_integer_dtype(series):
+        return "integer"
+    if pd.api.types.is_float_dtype(series):
+        return "decimal"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "datetime"
+    sample = series.dropna()
+    if not sample.empty:
+        first = sample.iloc[0]
+        if isinstance(first, datetime):
+            return "datetime"
+        if isinstance(first, date):
+            return "date"
+    return "text"
+
+
+def _csv_bytes(frame: pd.DataFrame) -> bytes:
+    # Dutch Excel opens semicolon-separated files with decimal commas; the BOM tells Excel the
+    # file is UTF-8 so "patiënten" survives.
+    if lang() == "nl":
+        text = frame.to_csv(index=False, sep=";", decimal=",", date_format="%Y-%m-%d")
+    else:
+        text = frame.to_csv(index=False, date_format="%Y-%m-%d")
+    return text.encode("utf-8-sig")
+
+
+def show_table(
+    frame: pd.DataFrame,
+    *,
+    file_name: str,
+    columns: Mapping[str, str] | None = None,
+    formats: Mapping[str, str] | None = None,
+    about: str | None = None,
+    key: str | None = None,
+) -> None:
+    """Show ``frame`` formatted for the current language, with a CSV download and notes.
+
+    ``columns`` maps column names to i18n keys for the header (and selects and orders the
+    columns shown); ``formats`` maps column names to a kind from ``_FORMATTERS`` ("integer",
+    "percent", "euro", "date", "month", ...; guessed from the dtype when absent). The table
+    keeps the raw values underneath, so sorting a column sorts numbers and dates, not text.
+    ``about`` is markdown for the "about this data" expander (source, definitions, caveats).
+    """
+    language = lang()
+    if columns:
+        frame = frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
+        formats = {t(columns[c]): kind for c, kind in (formats or {}).items() if c in columns}
+    formats = dict(formats or {})
+    if frame.empty:
+        st.info(t("table.empty"))
+    else:
+        per_column = {}
+        for column in frame.columns:
+            kind = formats.get(column) or _guess_format(frame[column])
+            formatter = _FORMATTERS[kind]
+            per_column[column] = lambda v, f=formatter: f(v, language)
+        styler = frame.style.format(per_column)
+        st.dataframe(styler, hide_index=True, width="stretch", key=key)
+    st.download_button(
+        t("table.download_csv"),
+        data=_csv_bytes(frame),
+        file_name=f"{file_name}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"download-{key or file_name}",
+        on_click="ignore",
+    )
+    if about:
+        with st.expander(t("table.about"), icon=":material/info:"):
+            st.markdown(about)

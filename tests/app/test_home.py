@@ -1,0 +1,149 @@
+"""The Overzicht page, run through the real entry point with Streamlit's AppTest.
+
+The expected numbers are computed by hand from ``fill_tiny_dataset`` in tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlmodel import Session
+from streamlit.testing.v1 import AppTest
+
+from dashboard.models import Practice, Region
+
+APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
+BANNER_NL = "Synthetische voorbeelddata — geen echte patiënten of praktijken"
+
+
+def run_app(**query_params: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for name, value in query_params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> list[tuple[str, str]]:
+    return [(metric.label, metric.value) for metric in at.metric]
+
+
+def test_home_shows_regions_in_dutch(tiny_db):
+    at = run_app()
+
+    assert at.title[0].value == "Overzicht"
+    assert [w.value for w in at.warning] == [BANNER_NL]
+    assert "2 regio's · 4 praktijken · 1.242 verwijzingen" in [m.value for m in at.markdown]
+    # Regions in name order; listed patients are the latest population year per region
+    # (NRD 2025: 1200 + 1300 + 834; ZD 2024: 5000 + 7000), referrals NRD 600 + 1 + 634.
+    assert metrics(at) == [
+        ("Praktijken", "3"),
+        ("Ingeschreven patiënten (2025)", "3.334"),
+        ("Verwijzingen", "1.235"),
+        ("Periode", "jan 2024 – nov 2025"),
+        ("Datadatum", "17-11-2025"),
+        ("Praktijken", "1"),
+        ("Ingeschreven patiënten (2024)", "12.000"),
+        ("Verwijzingen", "7"),
+        ("Periode", "feb 2023"),
+        ("Datadatum", "20-02-2023"),
+    ]
+    captions = [c.value for c in at.caption]
+    assert "NRD · Anderhalvelijn sinds 01-03-2021" in captions
+    assert "ZD · Geen anderhalvelijn · synthetisch" in captions
+
+
+def test_home_tables_hold_regions_and_load_log(tiny_db):
+    at = run_app()
+
+    regions, loads = (frame.value for frame in at.dataframe)
+    assert list(regions["Regio"]) == ["Regio Noord", "Regio Zuid"]
+    assert list(regions["Praktijken"]) == [3, 1]
+    assert list(regions["Verwijzingen"]) == [1235, 7]
+    # Newest first, outcomes in Dutch.
+    assert list(loads["Bestand"]) == [
+        "verwijzingen_oud.csv",
+        "verwijzingen_2025.csv",
+        "regios.csv",
+    ]
+    assert list(loads["Uitkomst"]) == ["geweigerd", "geladen", "geladen"]
+    assert list(loads["Regels"]) == [0, 1234, 2]
+
+
+def test_language_switch_to_english(tiny_db):
+    at = run_app()
+    at.sidebar.radio(key="lang").set_value("en").run()
+
+    assert not at.exception
+    assert at.title[0].value == "Overview"
+    assert [w.value for w in at.warning] == [
+        "Synthetic sample data — no real patients or practices"
+    ]
+    assert metrics(at)[:5] == [
+        ("Practices", "3"),
+        ("Listed patients (2025)", "3,334"),
+        ("Referrals", "1,235"),
+        ("Period", "Jan 2024 – Nov 2025"),
+        ("Data date", "17 Nov 2025"),
+    ]
+    loads = at.dataframe[1].value
+    assert list(loads["Outcome"]) == ["rejected", "loaded", "loaded"]
+
+    at.sidebar.radio(key="lang").set_value("nl").run()
+    assert at.title[0].value == "Overzicht"
+
+
+def test_language_from_url(tiny_db):
+    at = run_app(lang="en")
+    assert at.title[0].value == "Overview"
+    assert at.sidebar.radio(key="lang").value == "en"
+
+
+def test_empty_database_explains_how_to_load(isolated_db):
+    at = run_app()
+
+    assert not at.metric
+    assert not at.warning  # no synthetic data, no banner
+    message = at.info[0].value
+    assert "Nog geen gegevens geladen" in message
+    assert "python -m etl load data/sample" in message
+
+
+def test_no_banner_for_real_data(tiny_db):
+    with Session(tiny_db) as session:
+        session.get(Region, "ZD").synthetic = False
+        session.commit()
+
+    at = run_app()
+    assert not at.warning
+
+
+def test_regions_without_referrals_or_population(isolated_db):
+    with Session(isolated_db) as session:
+        session.add(Region(code="OOST", name="Regio Oost"))
+        session.flush()
+        session.add(Practice(code="P9", region="OOST", pseudonym="Praktijk Z"))
+        session.commit()
+
+    at = run_app()
+    assert "Er zijn regio's geladen, maar nog geen verwijzingen." in [i.value for i in at.info]
+    assert metrics(at) == [
+        ("Praktijken", "1"),
+        ("Ingeschreven patiënten", "–"),
+        ("Verwijzingen", "0"),
+        ("Periode", "–"),
+        ("Datadatum", "–"),
+    ]
+
+
+def test_database_error_is_a_message_not_a_traceback(tiny_db):
+    # A table of the wrong shape (schema drift): init_db leaves existing tables alone.
+    with tiny_db.begin() as conn:
+        conn.execute(text("DROP TABLE agg_referral_month"))
+        conn.execute(text("CREATE TABLE agg_referral_month (region TEXT)"))
+
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert "De database kon niet worden gelezen" in at.error[0].value
