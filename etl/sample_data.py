@@ -20,11 +20,17 @@ The story the data tells (calibrated on docs/DOMAIN.md section 3):
   level (about 4%, as in every region before its anderhalvelijn start).
 
 Referral rates per 1,000 listed patients per year depend on age band (0.5 for 0-17 up to 60 for
-85+), sex (men x1.18, women x0.84), a gamma practice effect (shape 25, CV 20%) and a few genuine
-outlier practices (x0.5 .. x2.0; see :func:`practice_profile`). The crude rate is about 14-15
-per 1,000 per year, so 150 practices x 5 years give about 50,000 referrals and 80,000 consults;
-5,000 practices x 10 years give about 3.4 million referrals. ``rate_scale`` multiplies all
-referral rates for load tests only (it breaks the calibration).
+85+), sex (men x1.18, women x0.84), a gamma practice effect (shape 60, CV 13%: modest
+overdispersion, phi about 3-6 on five-year O/E ratios) and a few genuine outlier practices
+(x0.5 .. x2.0, about one practice in 30; see :func:`practice_profile`). The crude rate is about
+15-16 per 1,000 per year, so 150 practices x 5 years give about 58,000 referrals and 88,000
+consults; 5,000 practices x 10 years give about 4 million referrals and 6 million consults.
+``rate_scale`` multiplies all referral rates, for load tests only (it breaks the calibration;
+``rate_scale=3.75`` with 5,000 practices x 10 years gives 15 million referrals).
+
+Consults are censored at ``end_year``-12-31: a referral late in the last year whose first
+consult would fall after that date has no consult yet (as in real extracts); every other
+referral has a first consult in the setting of its destination.
 
 Everything is vectorised with numpy and written per region x year chunk, so memory stays small
 whatever the size; each chunk has its own random stream (``SeedSequence([seed, stream, region,
@@ -291,7 +297,7 @@ def _build_world(seed: int, practices: int, years: int, end_year: int,
     listed = np.rint(size[:, :, None, None] * shares[:, :, :, None] * sex_split[None, None])
     listed = listed.astype(np.int64)
 
-    effect = rng.gamma(25.0, 1 / 25.0, p)
+    effect = rng.gamma(60.0, 1 / 60.0, p)
     outlier = np.ones(p)
     n_out = max(1, round(p / 30))
     candidates = np.flatnonzero(size0 >= 3000)
