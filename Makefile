@@ -1,0 +1,30 @@
+# `make run`: set everything up and serve the dashboard on the sample data.
+# `make test`: run every test (lint, unit, AppTest and the real-browser tests).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint load-sample clean
+
+run: $(STAMP)
+	$(BIN)/python -m dashboard
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+load-sample: $(STAMP)
+	$(BIN)/python -m etl load data/sample
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) var test-artifacts

@@ -1,0 +1,221 @@
+"""The database schema (SQLModel tables).
+
+Raw tables hold pseudonymised rows exactly as loaded; ``agg_*`` tables are rebuilt by the ETL
+after every load and are what the pages read, so no page scans raw referral rows.
+Identifiers of patients, referrals, consults and survey responses are keyed 64-bit hashes
+(see ``etl.privacy``); no direct identifier is ever stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Column, Index
+from sqlmodel import Field, SQLModel
+
+
+def _bigint_pk() -> Column:
+    return Column(BigInteger, primary_key=True, autoincrement=False)
+
+
+class Region(SQLModel, table=True):
+    __tablename__ = "region"
+    code: str = Field(primary_key=True, max_length=32)
+    name: str
+    anderhalvelijn_start: date | None = None
+    synthetic: bool = False
+
+
+class RegionPopulation(SQLModel, table=True):
+    __tablename__ = "region_population"
+    region: str = Field(primary_key=True, foreign_key="region.code")
+    year: int = Field(primary_key=True)
+    inhabitants: int
+    inhabitants_18plus: int
+
+
+class Practice(SQLModel, table=True):
+    __tablename__ = "practice"
+    code: str = Field(primary_key=True, max_length=32)
+    region: str = Field(foreign_key="region.code", index=True)
+    # Stable display pseudonym, shown to everyone but the practice itself.
+    pseudonym: str = Field(unique=True)
+    # The practice's own name, only ever shown in the own-practice view.
+    name: str | None = None
+    joined_on: date | None = None
+
+
+class PracticePopulation(SQLModel, table=True):
+    __tablename__ = "practice_population"
+    practice: str = Field(primary_key=True, foreign_key="practice.code")
+    year: int = Field(primary_key=True)
+    age_band: str = Field(primary_key=True)
+    sex: str = Field(primary_key=True)
+    listed_patients: int
+
+
+class Referral(SQLModel, table=True):
+    __tablename__ = "referral"
+    __table_args__ = (Index("ix_referral_region_month", "region", "month"),)
+    id: int = Field(sa_column=_bigint_pk())
+    region: str
+    practice: str = Field(foreign_key="practice.code")
+    referral_date: date
+    month: date  # first day of the referral's month; the unit of replacement and aggregation
+    patient_pseudonym: int = Field(sa_type=BigInteger)
+    age_band: str
+    sex: str
+    icpc: str
+    condition: str
+    destination: str
+    urgent: bool
+    rta_conform: bool
+
+
+class Consult(SQLModel, table=True):
+    __tablename__ = "consult"
+    __table_args__ = (Index("ix_consult_region_month", "region", "month"),)
+    id: int = Field(sa_column=_bigint_pk())
+    referral_id: int = Field(sa_type=BigInteger, index=True)
+    region: str
+    consult_date: date
+    month: date
+    setting: str
+    outcome: str
+    satisfaction: float | None = None
+
+
+class Cost(SQLModel, table=True):
+    __tablename__ = "cost"
+    region: str = Field(primary_key=True, foreign_key="region.code")
+    year: int = Field(primary_key=True)
+    month: int = Field(primary_key=True)  # 0 = the whole year
+    setting: str = Field(primary_key=True)
+    cost_type: str = Field(primary_key=True)
+    payer: str = Field(primary_key=True)
+    amount: float
+
+
+class SurveyResponse(SQLModel, table=True):
+    __tablename__ = "survey_response"
+    __table_args__ = (Index("ix_survey_region_year", "region", "year"),)
+    id: int = Field(sa_column=_bigint_pk())
+    region: str = Field(foreign_key="region.code")
+    year: int
+    profession: str
+    score: float
+
+
+class HeartFailureAdmission(SQLModel, table=True):
+    __tablename__ = "hf_admission"
+    region: str = Field(primary_key=True, foreign_key="region.code")
+    year: int = Field(primary_key=True)
+    month: int = Field(primary_key=True)
+    admissions: int
+
+
+class LoadLog(SQLModel, table=True):
+    __tablename__ = "load_log"
+    id: int | None = Field(default=None, primary_key=True)
+    file_name: str
+    table_name: str
+    sha256: str = Field(index=True)
+    rows: int
+    loaded_at: datetime
+    outcome: str  # loaded | unchanged | rejected
+    scope: str = ""  # regions and months the file replaced
+    message: str = ""
+
+
+class Indicator(SQLModel, table=True):
+    __tablename__ = "indicator"
+    code: str = Field(primary_key=True)
+    name_nl: str
+    name_en: str
+    numerator: str
+    denominator: str
+    unit: str
+    direction: str  # higher | lower | neutral
+    source: str
+    method: str
+    chart: str  # the SPC chart that suits it: xmr | p | u
+    caveats: str = ""
+
+
+class PdcaCycle(SQLModel, table=True):
+    __tablename__ = "pdca_cycle"
+    id: int | None = Field(default=None, primary_key=True)
+    region: str = Field(foreign_key="region.code", index=True)
+    indicator_code: str = Field(foreign_key="indicator.code")
+    title: str
+    plan: str = ""
+    target_value: float | None = None
+    target_date: date | None = None
+    do_start: date | None = None
+    check_date: date | None = None
+    act_decision: str | None = None  # adopt | adapt | abandon
+    notes: str = ""
+    status: str = "open"  # open | closed
+    created_at: datetime
+    updated_at: datetime
+
+
+# ---- aggregates the pages read -------------------------------------------------------------
+
+
+class AggReferralMonth(SQLModel, table=True):
+    __tablename__ = "agg_referral_month"
+    __table_args__ = (Index("ix_agg_referral_region_month", "region", "month"),)
+    region: str = Field(primary_key=True)
+    practice: str = Field(primary_key=True)
+    month: date = Field(primary_key=True)
+    condition: str = Field(primary_key=True)
+    destination: str = Field(primary_key=True)
+    age_band: str = Field(primary_key=True)
+    sex: str = Field(primary_key=True)
+    referrals: int
+    urgent: int
+    rta_conform: int
+
+
+class AggEpisodeMonth(SQLModel, table=True):
+    """One row per region x practice x referral month x destination x condition.
+
+    An episode is a referral with what followed it: waiting time to the first consult, and
+    whether it stayed free of a hospital referral within 182 days. Months less than 6 months
+    before the data date are still open; queries leave them out of the resolved share.
+    """
+
+    __tablename__ = "agg_episode_month"
+    __table_args__ = (Index("ix_agg_episode_region_month", "region", "month"),)
+    region: str = Field(primary_key=True)
+    practice: str = Field(primary_key=True)
+    month: date = Field(primary_key=True)
+    destination: str = Field(primary_key=True)
+    condition: str = Field(primary_key=True)
+    episodes: int
+    with_consult: int
+    wait_days_sum: int
+    within_4_weeks: int
+    resolved_6m: int
+
+
+class AggWaitDays(SQLModel, table=True):
+    """Histogram of days from referral to first consult, so medians stay exact."""
+
+    __tablename__ = "agg_wait_days"
+    region: str = Field(primary_key=True)
+    month: date = Field(primary_key=True)
+    setting: str = Field(primary_key=True)
+    wait_days: int = Field(primary_key=True)
+    episodes: int
+
+
+class AggSatisfaction(SQLModel, table=True):
+    __tablename__ = "agg_satisfaction"
+    region: str = Field(primary_key=True)
+    month: date = Field(primary_key=True)
+    setting: str = Field(primary_key=True)
+    responses: int
+    score_sum: float
+    score_sq_sum: float

@@ -1,0 +1,69 @@
+"""Runtime settings, read from the environment in one place.
+
+Every other module asks this one for the database URL, the pseudonymisation salt and the
+small-number threshold, so a deployment changes behaviour through environment variables only.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = PROJECT_ROOT / "var"
+SAMPLE_DATA_DIR = PROJECT_ROOT / "data" / "sample"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    salt: str
+    small_number_threshold: int
+    data_dir: Path
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def _data_dir() -> Path:
+    return Path(os.environ.get("HARTNETWERK_DATA_DIR", DEFAULT_DATA_DIR))
+
+
+def _salt(data_dir: Path) -> str:
+    """The secret salt for patient pseudonyms.
+
+    Taken from ``HARTNETWERK_SALT``; otherwise generated once and kept in ``<data_dir>/salt``
+    (mode 600) so pseudonyms stay stable between loads without anyone choosing a weak salt.
+    """
+    from_env = os.environ.get("HARTNETWERK_SALT")
+    if from_env:
+        return from_env
+    path = data_dir / "salt"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(32)
+    path.write_text(value, encoding="utf-8")
+    path.chmod(0o600)
+    return value
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    data_dir = _data_dir()
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{data_dir / 'hartnetwerk.db'}"
+    return Settings(
+        database_url=url,
+        salt=_salt(data_dir),
+        small_number_threshold=int(os.environ.get("HARTNETWERK_SMALL_NUMBER_THRESHOLD", "10")),
+        data_dir=data_dir,
+    )
+
+
+def reset_settings_cache() -> None:
+    """Forget cached settings (tests change the environment between cases)."""
+    get_settings.cache_clear()

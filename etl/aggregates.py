@@ -1,0 +1,186 @@
+"""Rebuilding the aggregate tables the pages read, for exactly the scope a load touched.
+
+Aggregates are grouped in pandas from the rows at hand (far faster than GROUP BY on SQLite for
+millions of rows) and replace the aggregate rows of the touched region x month cells.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etl.writer import Writer
+
+TREEKNORM_DAYS = 28
+RESOLVED_WINDOW_DAYS = 182  # "within 6 months"
+
+REFERRAL_DIMENSIONS = ["region", "practice", "month", "condition", "destination", "age_band", "sex"]
+EPISODE_DIMENSIONS = ["region", "practice", "month", "destination", "condition"]
+
+
+def referral_month_counts(referrals: pd.DataFrame) -> pd.DataFrame:
+    grouped = referrals.assign(
+        urgent=referrals["urgent"].astype(int), rta_conform=referrals["rta_conform"].astype(int)
+    ).groupby(REFERRAL_DIMENSIONS, observed=True, sort=False)
+    counts = grouped.agg(
+        referrals=("urgent", "size"), urgent=("urgent", "sum"), rta_conform=("rta_conform", "sum")
+    )
+    return counts.reset_index()
+
+
+def delete_cells(writer: Writer, table: str, cells: pd.DataFrame, period: str = "month") -> None:
+    """Delete the rows of ``table`` in the given region x period cells."""
+    for region, period_value in cells[["region", period]].drop_duplicates().itertuples(
+        index=False
+    ):
+        writer.execute(
+            f"DELETE FROM {table} WHERE region = :region AND {period} = :period",
+            {"region": region, "period": _sql_value(period_value)},
+        )
+
+
+def _sql_value(value):
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def refresh_referrals(writer: Writer, cells: pd.DataFrame, new_rows: pd.DataFrame,
+                      extra_cells: pd.DataFrame | None = None) -> None:
+    """Replace agg_referral_month in ``cells`` with counts of ``new_rows``.
+
+    ``extra_cells`` are cells outside the file's scope that lost rows (a referral id moved
+    to another month); they are recounted from the database.
+    """
+    delete_cells(writer, "agg_referral_month", cells)
+    writer.ingest("agg_referral_month", referral_month_counts(new_rows))
+    if extra_cells is not None and len(extra_cells):
+        for region, month in extra_cells[["region", "month"]].drop_duplicates().itertuples(
+            index=False
+        ):
+            params = {"region": region, "month": _sql_value(month)}
+            rows = writer.query(
+                "SELECT region, practice, month, condition, destination, age_band, sex, "
+                "urgent, rta_conform FROM referral WHERE region = :region AND month = :month",
+                params,
+            )
+            writer.execute(
+                "DELETE FROM agg_referral_month WHERE region = :region AND month = :month", params
+            )
+            writer.ingest("agg_referral_month", referral_month_counts(rows))
+
+
+def episodes(referrals: pd.DataFrame, consults: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Episode counts and the waiting-time histogram for the given referrals.
+
+    ``referrals``: id, region, practice, month, referral_date, destination, condition.
+    ``consults``: referral_id, consult_date, setting, outcome (any subset; others ignored).
+    """
+    referrals = referrals.copy()
+    referrals["referral_date"] = pd.to_datetime(referrals["referral_date"])
+    consults = consults[consults["referral_id"].isin(referrals["id"])].copy()
+    consults["consult_date"] = pd.to_datetime(consults["consult_date"])
+    consults = consults.sort_values(["referral_id", "consult_date"], kind="stable")
+    first = consults.drop_duplicates("referral_id", keep="first")[
+        ["referral_id", "consult_date", "setting"]
+    ].rename(
+        columns={"referral_id": "id", "consult_date": "first_date", "setting": "first_setting"}
+    )
+
+    joined = consults.merge(
+        referrals[["id", "referral_date"]], left_on="referral_id", right_on="id", how="inner"
+    )
+    within = (joined["consult_date"] - joined["referral_date"]).dt.days <= RESOLVED_WINDOW_DAYS
+    to_hospital = (joined["outcome"] == "verwezen_ziekenhuis") | (joined["setting"] == "ziekenhuis")
+    hospital_ids = set(joined.loc[within & to_hospital, "referral_id"])
+
+    referrals = referrals.merge(first, on="id", how="left")
+    referrals["wait_days"] = (referrals["first_date"] - referrals["referral_date"]).dt.days
+    has_consult = referrals["first_date"].notna()
+    referrals["with_consult"] = has_consult.astype(int)
+    referrals["within_4_weeks"] = (has_consult & (referrals["wait_days"] <= TREEKNORM_DAYS)).astype(
+        int
+    )
+    referrals["resolved_6m"] = (~referrals["id"].isin(hospital_ids)).astype(int)
+    referrals["wait_days_filled"] = referrals["wait_days"].fillna(0).astype(int)
+
+    episode_counts = (
+        referrals.groupby(EPISODE_DIMENSIONS, observed=True, sort=False)
+        .agg(
+            episodes=("id", "size"),
+            with_consult=("with_consult", "sum"),
+            wait_days_sum=("wait_days_filled", "sum"),
+            within_4_weeks=("within_4_weeks", "sum"),
+            resolved_6m=("resolved_6m", "sum"),
+        )
+        .reset_index()
+    )
+    waits = (
+        referrals[has_consult]
+        .assign(wait_days=lambda df: df["wait_days"].astype(int), setting=lambda df:
+                df["first_setting"])
+        .groupby(["region", "month", "setting", "wait_days"], observed=True, sort=False)
+        .size()
+        .rename("episodes")
+        .reset_index()
+    )
+    return episode_counts, waits
+
+
+def refresh_episodes(writer: Writer, cells: pd.DataFrame,
+                     referrals: pd.DataFrame | None = None) -> None:
+    """Recompute episode aggregates for the region x referral-month ``cells``.
+
+    ``referrals`` are the rows of those cells when the caller has them (a referral load);
+    otherwise they are read from the database.
+    """
+    cells = cells[["region", "month"]].drop_duplicates()
+    if not len(cells):
+        return
+    if referrals is None:
+        parts = [
+            writer.query(
+                "SELECT id, region, practice, month, referral_date, destination, condition "
+                "FROM referral WHERE region = :region AND month = :month",
+                {"region": region, "month": _sql_value(month)},
+            )
+            for region, month in cells.itertuples(index=False)
+        ]
+        referrals = pd.concat(parts, ignore_index=True) if parts else None
+    regions = sorted(set(cells["region"]))
+    consult_parts = [
+        writer.query(
+            "SELECT referral_id, consult_date, setting, outcome FROM consult "
+            "WHERE region = :region",
+            {"region": region},
+        )
+        for region in regions
+    ]
+    consults = pd.concat(consult_parts, ignore_index=True)
+    delete_cells(writer, "agg_episode_month", cells)
+    delete_cells(writer, "agg_wait_days", cells)
+    if referrals is None or not len(referrals):
+        return
+    referrals = referrals.assign(month=pd.to_datetime(referrals["month"]))
+    episode_counts, waits = episodes(referrals, consults)
+    writer.ingest("agg_episode_month", episode_counts)
+    writer.ingest("agg_wait_days", waits)
+
+
+def satisfaction_counts(consults: pd.DataFrame) -> pd.DataFrame:
+    scored = consults[consults["satisfaction"].notna()].assign(
+        score=lambda df: df["satisfaction"].astype(float)
+    )
+    scored = scored.assign(score_sq=scored["score"] ** 2)
+    return (
+        scored.groupby(["region", "month", "setting"], observed=True, sort=False)
+        .agg(responses=("score", "size"), score_sum=("score", "sum"),
+             score_sq_sum=("score_sq", "sum"))
+        .reset_index()
+    )
+
+
+def refresh_satisfaction(writer: Writer, cells: pd.DataFrame, new_rows: pd.DataFrame) -> None:
+    delete_cells(writer, "agg_satisfaction", cells)
+    writer.ingest("agg_satisfaction", satisfaction_counts(new_rows))
