@@ -6,11 +6,14 @@ them in plain language with worked examples.
 
 from .funnel import funnel_classify, funnel_grid, funnel_limits
 from .intervals import proportion_ci, rate_ci, standardised_ratio
+from .its import ITSResult, its_effect
 from .run_chart import RunChartSummary, run_chart
 from .spc import p_chart, u_chart, xmr
 from .standardisation import indirect_standardise
 
 __all__ = [
+    "ITSResult",
+    "its_effect",
     "RunChartSummary",
     "funnel_classify",
     "funnel_grid",

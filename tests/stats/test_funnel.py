@@ -87,22 +87,26 @@ def test_level_columns_follow_levels():
     ]
 
 
+def _assert_narrows(out):
+    # 1e-12 relative slack only for floating-point rounding between nearly equal precisions
+    for level in ("95", "998"):
+        lo, hi = out[f"lower_{level}"], out[f"upper_{level}"]
+        assert lo.iloc[1] >= lo.iloc[0] * (1 - 1e-12)
+        assert hi.iloc[1] <= hi.iloc[0] * (1 + 1e-12)
+
+
 @settings(max_examples=60, deadline=None)
 @given(e1=st.floats(0.05, 5000), factor=st.floats(1.0, 50), target=st.floats(0.5, 2))
 def test_ratio_funnel_narrows_as_precision_grows(e1, factor, target):
     out = funnel_limits([e1, e1 * factor], target=target)
-    for level in ("95", "998"):
-        assert out[f"lower_{level}"].iloc[1] >= out[f"lower_{level}"].iloc[0]
-        assert out[f"upper_{level}"].iloc[1] <= out[f"upper_{level}"].iloc[0]
+    _assert_narrows(out)
 
 
 @settings(max_examples=60, deadline=None)
 @given(n1=st.integers(1, 3000), extra=st.integers(0, 3000), t=st.floats(0.01, 0.99))
 def test_proportion_funnel_narrows_as_denominator_grows(n1, extra, t):
     out = funnel_limits([n1, n1 + extra], "proportion", target=t)
-    for level in ("95", "998"):
-        assert out[f"lower_{level}"].iloc[1] >= out[f"lower_{level}"].iloc[0]
-        assert out[f"upper_{level}"].iloc[1] <= out[f"upper_{level}"].iloc[0]
+    _assert_narrows(out)
 
 
 @settings(max_examples=50, deadline=None)
