@@ -1,0 +1,175 @@
+"""Loading: counts, pseudonymisation, aggregates, atomicity and idempotency."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from sqlalchemy import text
+
+from etl import aggregates
+from etl.loader import load_paths
+from tests.etl.conftest import FILES, REFERRALS, write_files
+
+DATA_TABLES = (
+    "region", "region_population", "practice", "practice_population", "referral", "consult",
+    "cost", "survey_response", "hf_admission", "load_log", "agg_referral_month",
+    "agg_episode_month", "agg_wait_days", "agg_satisfaction",
+)
+
+
+def dump(engine) -> dict[str, list[tuple]]:
+    with engine.connect() as conn:
+        return {
+            table: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {table}")).all()), key=repr)
+            for table in DATA_TABLES
+        }
+
+
+def scalar(engine, sql: str):
+    with engine.connect() as conn:
+        return conn.execute(text(sql)).scalar()
+
+
+def test_load_puts_every_row_in_place(isolated_db, valid_dir):
+    report = load_paths([valid_dir], isolated_db)
+    assert report.ok, [str(p) for p in report.problems]
+    counts = {t: len(rows) for t, rows in dump(isolated_db).items()}
+    assert counts["region"] == 2
+    assert counts["practice"] == 3
+    assert counts["practice_population"] == 4
+    assert counts["referral"] == 5
+    assert counts["consult"] == 4
+    assert counts["cost"] == 2
+    assert counts["survey_response"] == 2
+    assert counts["hf_admission"] == 2
+    assert counts["load_log"] == 9
+    # Semicolon file with decimal comma and thousands dot.
+    assert scalar(isolated_db, "SELECT amount FROM cost WHERE month = 1") == 1234.5
+
+
+def test_no_source_identifier_reaches_the_database(isolated_db, valid_dir):
+    load_paths([valid_dir], isolated_db)
+    everything = repr(dump(isolated_db))
+    for source_id in ("PAT-1", "PAT-2", "'R1'", "'C1'", "'S1'"):
+        assert source_id not in everything
+    # The same patient (PAT-1, referred twice) keeps one pseudonym.
+    assert scalar(isolated_db, "SELECT COUNT(DISTINCT patient_pseudonym) FROM referral") == 4
+
+
+def test_aggregates_match_hand_counts(isolated_db, valid_dir):
+    load_paths([valid_dir], isolated_db)
+    with isolated_db.connect() as conn:
+        agg = pd.DataFrame(conn.execute(text(
+            "SELECT practice, month, condition, destination, referrals, urgent, rta_conform "
+            "FROM agg_referral_month")).mappings().all())
+        episodes = pd.DataFrame(conn.execute(text(
+            "SELECT practice, month, destination, episodes, with_consult, wait_days_sum, "
+            "within_4_weeks, resolved_6m FROM agg_episode_month")).mappings().all())
+        waits = dict(conn.execute(text(
+            "SELECT setting || ':' || wait_days, episodes FROM agg_wait_days")).all())
+        satisfaction = dict(conn.execute(text(
+            "SELECT setting, SUM(score_sum) FROM agg_satisfaction GROUP BY setting")).all())
+    assert agg["referrals"].sum() == 5
+    assert agg.loc[agg["practice"] == "P1", "referrals"].sum() == 3
+    assert agg["urgent"].sum() == 1  # R3
+    assert agg["rta_conform"].sum() == 4
+    p1_jan = agg[(agg["practice"] == "P1") & (agg["month"] == "2024-01-01")]
+    assert sorted(p1_jan["condition"]) == ["af", "hartfalen"]
+    # R1: 05-01 -> 20-02 = 46 days; R2: 20-01 -> 30-01 = 10 days; R3: 1 day; R4: 49 days.
+    assert waits == {"ziekenhuis:46": 1, "anderhalvelijn:10": 1, "econsult:1": 1,
+                     "ziekenhuis:49": 1}
+    assert episodes["with_consult"].sum() == 4  # R5 has no consult yet
+    assert episodes["within_4_weeks"].sum() == 2  # R2 and R3
+    assert episodes["wait_days_sum"].sum() == 46 + 10 + 1 + 49
+    # Hospital consults (R1, R4) count as a hospital referral; R2, R3, R5 stay resolved.
+    assert episodes["resolved_6m"].sum() == 3
+    assert satisfaction == {"ziekenhuis": 15.0, "anderhalvelijn": 9.0}
+
+
+def test_loading_twice_changes_nothing(isolated_db, valid_dir):
+    load_paths([valid_dir], isolated_db)
+    first = dump(isolated_db)
+    report = load_paths([valid_dir], isolated_db)
+    assert report.ok
+    assert {r.outcome for r in report.files} == {"unchanged"}
+    assert dump(isolated_db) == first
+
+
+def test_same_rows_under_another_file_name_add_nothing(isolated_db, valid_dir, tmp_path):
+    load_paths([valid_dir], isolated_db)
+    before = dump(isolated_db)
+    copy = tmp_path / "again"
+    header, *rows = REFERRALS.strip().split("\n")
+    # The same rows in another order: other bytes, so the loader cannot skip it by checksum.
+    write_files(copy, {"verwijzingen_kopie.csv": "\n".join([header, *reversed(rows)]) + "\n"})
+    report = load_paths([copy], isolated_db)
+    assert report.ok and report.files[0].outcome == "loaded"
+    after = dump(isolated_db)
+    for table in DATA_TABLES:
+        if table != "load_log":
+            assert after[table] == before[table], table
+
+
+def test_corrected_file_replaces_its_region_and_month_only(isolated_db, valid_dir, tmp_path):
+    load_paths([valid_dir], isolated_db)
+    # A corrected January file for region NRD: R2 withdrawn, R6 added.
+    corrected = (
+        "referral_id,referral_date,practice,patient_id,age_band,sex,icpc,destination,urgent,"
+        "rta_conform\n"
+        "R1,2024-01-05,P1,PAT-1,18-44,M,K77,ziekenhuis,nee,ja\n"
+        "R6,2024-01-25,P2,PAT-9,18-44,M,K02,econsult,nee,ja\n"
+    )
+    write_files(tmp_path / "fix", {"referrals_correctie.csv": corrected})
+    assert load_paths([tmp_path / "fix"], isolated_db).ok
+    with isolated_db.connect() as conn:
+        months = dict(conn.execute(text(
+            "SELECT region || ' ' || month, SUM(referrals) FROM agg_referral_month "
+            "GROUP BY region, month")).all())
+    assert months == {
+        "NRD 2024-01-01": 2,  # R1, R6 (R2 replaced away)
+        "NRD 2024-02-01": 1,  # R3 untouched
+        "NRD 2024-03-01": 1,  # R5 untouched
+        "ZD 2024-02-01": 1,  # R4 untouched
+    }
+    assert scalar(isolated_db, "SELECT COUNT(*) FROM referral") == 5
+
+
+def test_failure_in_the_middle_of_a_load_leaves_the_database_as_it_was(
+    isolated_db, valid_dir, tmp_path, monkeypatch
+):
+    load_paths([valid_dir], isolated_db)
+    before = dump(isolated_db)
+    corrected = REFERRALS.replace("R5,2024-03-01", "R7,2024-03-02")
+    write_files(tmp_path / "fix", {"referrals_fix.csv": corrected,
+                                   "consults.csv": FILES["consults.csv"].replace("7\n", "6\n")})
+
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("disk full (simulated)")
+
+    # Referral rows are already written when the episode refresh fails.
+    monkeypatch.setattr(aggregates, "refresh_episodes", explode)
+    with pytest.raises(RuntimeError, match="simulated"):
+        load_paths([tmp_path / "fix"], isolated_db)
+    assert dump(isolated_db) == before
+
+
+def test_a_bad_file_in_a_directory_loads_nothing_at_all(isolated_db, valid_dir):
+    (valid_dir / "survey.csv").write_text(FILES["survey.csv"].replace("8.5", "11"))
+    report = load_paths([valid_dir], isolated_db)
+    assert not report.ok
+    assert [str(p) for p in report.problems] == ["survey.csv:3:score: '11': must be at most 10"]
+    assert scalar(isolated_db, "SELECT COUNT(*) FROM referral") == 0
+    assert scalar(isolated_db, "SELECT COUNT(*) FROM load_log") == 0
+
+
+def test_practice_pseudonyms_are_stable_and_unique(isolated_db, valid_dir):
+    load_paths([valid_dir], isolated_db)
+    with isolated_db.connect() as conn:
+        first = dict(conn.execute(text("SELECT code, pseudonym FROM practice")).all())
+    assert len(set(first.values())) == 3
+    assert all(p.startswith("Praktijk ") and code not in p for code, p in first.items())
+    (valid_dir / "practices.csv").write_text(FILES["practices.csv"] + "P9,ZD,,\n")
+    assert load_paths([valid_dir], isolated_db).ok
+    with isolated_db.connect() as conn:
+        second = dict(conn.execute(text("SELECT code, pseudonym FROM practice")).all())
+    assert {code: second[code] for code in first} == first
