@@ -34,6 +34,9 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+with st.sidebar:
+    st.markdown(f"### :material/cardiology: {ui.t('app.title')}")
+    st.caption(ui.t("app.subtitle"))
 ui.language_switch()
 
 navigation = st.navigation(

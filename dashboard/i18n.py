@@ -75,19 +75,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Anderhalvelijn since {date}",
     },
     "home.no_anderhalvelijn": {"nl": "Geen anderhalvelijn", "en": "No anderhalvelijn care"},
-    "home.synthetic_region": {"nl": "synthetisch", "en": "synthetic"},
     "home.practices": {"nl": "Praktijken", "en": "Practices"},
-    "home.listed_patients": {
-        "nl": "Ingeschreven patiënten ({year})",
-        "en": "Listed patients ({year})",
-    },
-    "home.listed_patients_unknown": {
-        "nl": "Ingeschreven patiënten",
-        "en": "Listed patients",
+    "home.listed_patients": {"nl": "Ingeschreven patiënten", "en": "Listed patients"},
+    "home.listed_patients_help": {
+        "nl": "Praktijkpopulatie in {year}, het laatste jaar waarvoor die is aangeleverd.",
+        "en": "Practice population in {year}, the latest year supplied.",
     },
     "home.referrals": {"nl": "Verwijzingen", "en": "Referrals"},
-    "home.period": {"nl": "Periode", "en": "Period"},
-    "home.period_value": {"nl": "{first} – {last}", "en": "{first} – {last}"},
+    "home.period_value": {
+        "nl": "verwijzingen {first} – {last}",
+        "en": "referrals {first} – {last}",
+    },
+    "home.period_single": {"nl": "verwijzingen {month}", "en": "referrals {month}"},
     "home.data_date": {"nl": "Datadatum", "en": "Data date"},
     "home.data_date_help": {
         "nl": "Datum van de laatste geladen verwijzing.",
@@ -124,6 +123,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "col.referrals": {"nl": "Verwijzingen", "en": "Referrals"},
     "col.data_date": {"nl": "Datadatum", "en": "Data date"},
     "col.synthetic": {"nl": "Synthetisch", "en": "Synthetic"},
+    "col.practice": {"nl": "Praktijk", "en": "Practice"},
+    "col.share": {"nl": "Aandeel", "en": "Share"},
+    "col.cost": {"nl": "Kosten", "en": "Cost"},
     "col.file_name": {"nl": "Bestand", "en": "File"},
     "col.table_name": {"nl": "Tabel", "en": "Table"},
     "col.rows": {"nl": "Regels", "en": "Rows"},

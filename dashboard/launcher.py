@@ -72,8 +72,7 @@ def flatten(config: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 def config_to_env(config: Mapping[str, Any]) -> dict[str, str]:
     """Streamlit environment variables for a parsed config.toml."""
     return {
-        env_var_name(option): _env_value(option, value)
-        for option, value in flatten(config).items()
+        env_var_name(option): _env_value(option, value) for option, value in flatten(config).items()
     }
 
 
@@ -121,7 +120,15 @@ def ensure_database(load_sample: bool = True, sample_dir: Path = SAMPLE_DATA_DIR
             return f"database is empty; cannot load the sample data ({error})"
         print(f"Database is empty: loading sample data from {sample_dir} ...", flush=True)
         report = load_paths([sample_dir], engine, progress=True)
-        return f"sample data loaded: {report}"
+        problems = list(getattr(report, "problems", []))
+        if problems:
+            shown = "\n".join(f"  {problem}" for problem in problems[:10])
+            return (
+                f"database is empty; the sample data was NOT loaded ({len(problems)} problems, "
+                f"first ones below; see `python -m etl load {sample_dir}`):\n{shown}"
+            )
+        rows = getattr(report, "rows_loaded", None)
+        return "sample data loaded" + (f" ({rows} rows)" if rows is not None else "")
     finally:
         # The server opens its own connections; SQLite handles must not leak across exec.
         engine.dispose()

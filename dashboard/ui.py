@@ -147,6 +147,7 @@ _FORMATTERS: dict[str, Callable[[Any, str], str]] = {
     "date": lambda v, lg: formatting.format_date(v, lg),
     "datetime": lambda v, lg: formatting.format_datetime(v, lg),
     "month": lambda v, lg: formatting.format_month(v, lg),
+    "month_short": lambda v, lg: formatting.format_month(v, lg, short=True),
     "year": lambda v, lg: formatting.MISSING if formatting.is_missing(v) else str(int(v)),
     "yesno": lambda v, lg: i18n.translate("yes" if v else "no", lg),
     "text": lambda v, lg: formatting.MISSING if formatting.is_missing(v) else str(v),
@@ -195,7 +196,8 @@ def show_table(
 
     ``columns`` maps column names to i18n keys for the header (and selects and orders the
     columns shown); ``formats`` maps column names to a kind from ``_FORMATTERS`` ("integer",
-    "percent", "euro", "date", "month", ...; guessed from the dtype when absent). The table
+    "percent", "euro", "date", "month", ...; guessed from the dtype when absent; percent takes
+    fractions). The table
     keeps the raw values underneath, so sorting a column sorts numbers and dates, not text.
     ``about`` is markdown for the "about this data" expander (source, definitions, caveats).
     """
@@ -213,7 +215,9 @@ def show_table(
             formatter = _FORMATTERS[kind]
             per_column[column] = lambda v, f=formatter: f(v, language)
         styler = frame.style.format(per_column)
-        st.dataframe(styler, hide_index=True, width="stretch", key=key)
+        st.dataframe(
+            styler, hide_index=True, width="stretch", key=key, placeholder=formatting.MISSING
+        )
     st.download_button(
         t("table.download_csv"),
         data=_csv_bytes(frame),

@@ -32,36 +32,35 @@ if regions["referrals"].sum() == 0:
 st.subheader(ui.t("home.regions"))
 for row in regions.itertuples(index=False):
     with st.container(border=True):
-        badges = (
+        st.markdown(f"#### {row.name}")
+        details = [
+            row.region,
             ui.t("home.anderhalvelijn_since", date=ui.day(row.anderhalvelijn_start))
             if row.anderhalvelijn_start
-            else ui.t("home.no_anderhalvelijn")
-        )
-        if row.synthetic:
-            badges += f" · {ui.t('home.synthetic_region')}"
-        st.markdown(f"#### {row.name}")
-        st.caption(f"{row.region} · {badges}")
-        listed_label = (
-            ui.t("home.listed_patients", year=int(row.population_year))
-            if pd.notna(row.population_year)
-            else ui.t("home.listed_patients_unknown")
-        )
-        if row.first_month is None:
-            period = ui.day(None)
-        elif row.first_month == row.last_month:
-            period = ui.month(row.first_month, short=True)
-        else:
-            period = ui.t(
-                "home.period_value",
-                first=ui.month(row.first_month, short=True),
-                last=ui.month(row.last_month, short=True),
+            else ui.t("home.no_anderhalvelijn"),
+        ]
+        if row.first_month is not None:
+            first, last = (
+                ui.month(row.first_month, short=True),
+                ui.month(row.last_month, short=True),
             )
-        cells = st.columns(5)
+            details.append(
+                ui.t("home.period_value", first=first, last=last)
+                if first != last
+                else ui.t("home.period_single", month=first)
+            )
+        st.caption(" · ".join(details))
+        cells = st.columns(4)
         cells[0].metric(ui.t("home.practices"), ui.number(row.practices))
-        cells[1].metric(listed_label, ui.number(row.listed_patients))
+        cells[1].metric(
+            ui.t("home.listed_patients"),
+            ui.number(row.listed_patients),
+            help=ui.t("home.listed_patients_help", year=int(row.population_year))
+            if pd.notna(row.population_year)
+            else None,
+        )
         cells[2].metric(ui.t("home.referrals"), ui.number(row.referrals))
-        cells[3].metric(ui.t("home.period"), period)
-        cells[4].metric(
+        cells[3].metric(
             ui.t("home.data_date"), ui.day(row.data_date), help=ui.t("home.data_date_help")
         )
 
@@ -85,8 +84,8 @@ ui.show_table(
     formats={
         "anderhalvelijn_start": "date",
         "population_year": "year",
-        "first_month": "month",
-        "last_month": "month",
+        "first_month": "month_short",
+        "last_month": "month_short",
         "data_date": "date",
     },
     about=ui.t("home.about_regions"),

@@ -67,8 +67,16 @@ def fill_tiny_dataset(engine) -> None:
     ]
     rows += [
         AggReferralMonth(
-            region=r, practice=p, month=m, condition=c, destination=d, age_band=a, sex=s,
-            referrals=n, urgent=0, rta_conform=n,
+            region=r,
+            practice=p,
+            month=m,
+            condition=c,
+            destination=d,
+            age_band=a,
+            sex=s,
+            referrals=n,
+            urgent=0,
+            rta_conform=n,
         )
         for r, p, m, c, d, a, s, n in aggregates
     ]
@@ -80,24 +88,46 @@ def fill_tiny_dataset(engine) -> None:
     ]
     rows += [
         Referral(
-            id=i, region=r, practice=p, referral_date=d, month=d.replace(day=1),
-            patient_pseudonym=1000 + i, age_band="75-84", sex="V", icpc="K78", condition="af",
-            destination="anderhalvelijn", urgent=False, rta_conform=True,
+            id=i,
+            region=r,
+            practice=p,
+            referral_date=d,
+            month=d.replace(day=1),
+            patient_pseudonym=1000 + i,
+            age_band="75-84",
+            sex="V",
+            icpc="K78",
+            condition="af",
+            destination="anderhalvelijn",
+            urgent=False,
+            rta_conform=True,
         )
         for i, r, p, d in referrals
     ]
     rows += [
         LoadLog(
-            file_name="regios.csv", table_name="regions", sha256="a" * 64, rows=2,
-            loaded_at=datetime(2025, 12, 1, 9, 15, tzinfo=UTC), outcome="loaded",
+            file_name="regios.csv",
+            table_name="regions",
+            sha256="a" * 64,
+            rows=2,
+            loaded_at=datetime(2025, 12, 1, 9, 15, tzinfo=UTC),
+            outcome="loaded",
         ),
         LoadLog(
-            file_name="verwijzingen_2025.csv", table_name="referrals", sha256="b" * 64,
-            rows=1234, loaded_at=datetime(2025, 12, 2, 8, 5, tzinfo=UTC), outcome="loaded",
+            file_name="verwijzingen_2025.csv",
+            table_name="referrals",
+            sha256="b" * 64,
+            rows=1234,
+            loaded_at=datetime(2025, 12, 2, 8, 5, tzinfo=UTC),
+            outcome="loaded",
         ),
         LoadLog(
-            file_name="verwijzingen_oud.csv", table_name="referrals", sha256="c" * 64, rows=0,
-            loaded_at=datetime(2025, 12, 2, 8, 6, tzinfo=UTC), outcome="rejected",
+            file_name="verwijzingen_oud.csv",
+            table_name="referrals",
+            sha256="c" * 64,
+            rows=0,
+            loaded_at=datetime(2025, 12, 2, 8, 6, tzinfo=UTC),
+            outcome="rejected",
             message="kolom lijkt op BSN",
         ),
     ]
@@ -113,3 +143,9 @@ def fill_tiny_dataset(engine) -> None:
 def tiny_db(isolated_db):
     fill_tiny_dataset(isolated_db)
     return isolated_db
+
+
+@pytest.fixture(scope="session")
+def tiny_dataset_filler():
+    """``fill_tiny_dataset`` for tests that build a database outside the fixtures above."""
+    return fill_tiny_dataset

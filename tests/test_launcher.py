@@ -112,7 +112,7 @@ def test_ensure_database_loads_the_sample(isolated_db):
     if not any(SAMPLE_DATA_DIR.glob("*")):
         pytest.skip("data/sample/ holds no sample data yet")
     message = launcher.ensure_database()
-    assert message.startswith("sample data loaded")
+    assert message.startswith("sample data loaded"), message
     assert not database.is_empty(database.get_engine())
     # A second start finds the data and loads nothing.
     assert launcher.ensure_database() == "database has data"

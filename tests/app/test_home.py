@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
 from sqlalchemy import text
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
@@ -26,6 +28,12 @@ def run_app(**query_params: str) -> AppTest:
     return at
 
 
+def shown_table(element) -> pd.DataFrame:
+    """The table as the user sees it: the Styler's formatted display values."""
+    stream = element.proto.arrow_data.styler.display_values
+    return pa.ipc.open_stream(stream).read_all().to_pandas()
+
+
 def metrics(at: AppTest) -> list[tuple[str, str]]:
     return [(metric.label, metric.value) for metric in at.metric]
 
@@ -40,19 +48,21 @@ def test_home_shows_regions_in_dutch(tiny_db):
     # (NRD 2025: 1200 + 1300 + 834; ZD 2024: 5000 + 7000), referrals NRD 600 + 1 + 634.
     assert metrics(at) == [
         ("Praktijken", "3"),
-        ("Ingeschreven patiënten (2025)", "3.334"),
+        ("Ingeschreven patiënten", "3.334"),
         ("Verwijzingen", "1.235"),
-        ("Periode", "jan 2024 – nov 2025"),
         ("Datadatum", "17-11-2025"),
         ("Praktijken", "1"),
-        ("Ingeschreven patiënten (2024)", "12.000"),
+        ("Ingeschreven patiënten", "12.000"),
         ("Verwijzingen", "7"),
-        ("Periode", "feb 2023"),
         ("Datadatum", "20-02-2023"),
     ]
+    assert [m.help for m in at.metric][1::4] == [
+        "Praktijkpopulatie in 2025, het laatste jaar waarvoor die is aangeleverd.",
+        "Praktijkpopulatie in 2024, het laatste jaar waarvoor die is aangeleverd.",
+    ]
     captions = [c.value for c in at.caption]
-    assert "NRD · Anderhalvelijn sinds 01-03-2021" in captions
-    assert "ZD · Geen anderhalvelijn · synthetisch" in captions
+    assert "NRD · Anderhalvelijn sinds 01-03-2021 · verwijzingen jan 2024 – nov 2025" in captions
+    assert "ZD · Geen anderhalvelijn · verwijzingen feb 2023" in captions
 
 
 def test_home_tables_hold_regions_and_load_log(tiny_db):
@@ -71,6 +81,29 @@ def test_home_tables_hold_regions_and_load_log(tiny_db):
     assert list(loads["Uitkomst"]) == ["geweigerd", "geladen", "geladen"]
     assert list(loads["Regels"]) == [0, 1234, 2]
 
+    shown = shown_table(at.dataframe[0])
+    assert shown.iloc[0].to_dict() == {
+        "Code": "NRD",
+        "Regio": "Regio Noord",
+        "Start anderhalvelijn": "01-03-2021",
+        "Praktijken": "3",
+        "Ingeschreven patiënten": "3.334",
+        "Populatiejaar": "2025",
+        "Eerste maand": "jan 2024",
+        "Laatste maand": "nov 2025",
+        "Verwijzingen": "1.235",
+        "Datadatum": "17-11-2025",
+        "Synthetisch": "nee",
+    }
+    assert shown.iloc[1]["Start anderhalvelijn"] == "–"
+    assert shown.iloc[1]["Ingeschreven patiënten"] == "12.000"
+    # Stored in UTC, shown in Dutch time (CET in December).
+    assert list(shown_table(at.dataframe[1])["Tijdstip"]) == [
+        "02-12-2025 09:06",
+        "02-12-2025 09:05",
+        "01-12-2025 10:15",
+    ]
+
 
 def test_language_switch_to_english(tiny_db):
     at = run_app()
@@ -81,12 +114,14 @@ def test_language_switch_to_english(tiny_db):
     assert [w.value for w in at.warning] == [
         "Synthetic sample data — no real patients or practices"
     ]
-    assert metrics(at)[:5] == [
+    assert metrics(at)[:4] == [
         ("Practices", "3"),
-        ("Listed patients (2025)", "3,334"),
+        ("Listed patients", "3,334"),
         ("Referrals", "1,235"),
-        ("Period", "Jan 2024 – Nov 2025"),
         ("Data date", "17 Nov 2025"),
+    ]
+    assert "NRD · Anderhalvelijn since 1 Mar 2021 · referrals Jan 2024 – Nov 2025" in [
+        c.value for c in at.caption
     ]
     loads = at.dataframe[1].value
     assert list(loads["Outcome"]) == ["rejected", "loaded", "loaded"]
@@ -133,7 +168,6 @@ def test_regions_without_referrals_or_population(isolated_db):
         ("Praktijken", "1"),
         ("Ingeschreven patiënten", "–"),
         ("Verwijzingen", "0"),
-        ("Periode", "–"),
         ("Datadatum", "–"),
     ]
 
