@@ -9,20 +9,40 @@ from .intervals import proportion_ci, rate_ci, standardised_ratio
 from .its import ITSResult, its_effect
 from .run_chart import RunChartSummary, run_chart
 from .spc import p_chart, u_chart, xmr
+from .sroi import (
+    Investment,
+    Outcome,
+    SROIModel,
+    SROIResult,
+    SROISimulation,
+    default_sroi_ranges,
+    sroi,
+    sroi_sensitivity,
+    sroi_simulate,
+)
 from .standardisation import indirect_standardise
 
 __all__ = [
-    "ITSResult",
-    "its_effect",
-    "RunChartSummary",
+    "default_sroi_ranges",
     "funnel_classify",
     "funnel_grid",
     "funnel_limits",
     "indirect_standardise",
+    "Investment",
+    "its_effect",
+    "ITSResult",
+    "Outcome",
     "p_chart",
     "proportion_ci",
     "rate_ci",
     "run_chart",
+    "RunChartSummary",
+    "sroi",
+    "sroi_sensitivity",
+    "sroi_simulate",
+    "SROIModel",
+    "SROIResult",
+    "SROISimulation",
     "standardised_ratio",
     "u_chart",
     "xmr",
