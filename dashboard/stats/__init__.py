@@ -7,8 +7,8 @@ them in plain language with worked examples.
 from .funnel import funnel_classify, funnel_grid, funnel_limits
 from .intervals import proportion_ci, rate_ci, standardised_ratio
 from .its import ITSResult, its_effect
-from .run_chart import RunChartSummary, run_chart
-from .spc import p_chart, u_chart, xmr
+from .run_chart import RunChartSummary, describe_run_chart, run_chart
+from .spc import describe_spc, p_chart, u_chart, xmr
 from .sroi import (
     Investment,
     Outcome,
@@ -24,6 +24,8 @@ from .standardisation import indirect_standardise
 
 __all__ = [
     "default_sroi_ranges",
+    "describe_run_chart",
+    "describe_spc",
     "funnel_classify",
     "funnel_grid",
     "funnel_limits",

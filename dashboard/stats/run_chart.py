@@ -108,3 +108,38 @@ def run_chart(values) -> tuple[pd.DataFrame, RunChartSummary]:
         signal=bool(runs_signal or crossings_signal),
     )
     return frame, summary
+
+
+def describe_run_chart(summary: RunChartSummary, language: str = "nl") -> str:
+    """One sentence on what a run chart found (Anhoej rules, see :func:`run_chart`)."""
+    if language not in ("nl", "en"):
+        raise ValueError(f"language must be 'nl' or 'en'; got {language!r}")
+    if not isinstance(summary, RunChartSummary):
+        raise ValueError("summary must be the RunChartSummary returned by run_chart")
+    found = []
+    if summary.runs_signal:
+        found.append(
+            f"een ongewoon lange reeks ({summary.longest_run} punten aan één kant van de mediaan, "
+            f"verwacht hoogstens {summary.longest_run_max})"
+            if language == "nl"
+            else f"an unusually long run ({summary.longest_run} points on one side of the median, "
+            f"at most {summary.longest_run_max} expected)"
+        )
+    if summary.crossings_signal:
+        found.append(
+            f"ongewoon weinig kruisingen van de mediaan ({summary.n_crossings}, verwacht minstens "
+            f"{summary.n_crossings_min})"
+            if language == "nl"
+            else f"unusually few crossings of the median ({summary.n_crossings}, at least "
+            f"{summary.n_crossings_min} expected)"
+        )
+    if not found:
+        return (
+            "Geen niet-toevallige variatie: de punten schommelen willekeurig rond de mediaan."
+            if language == "nl"
+            else "No non-random variation: the points vary randomly around the median."
+        )
+    joined = " en ".join(found) if language == "nl" else " and ".join(found)
+    if language == "nl":
+        return f"Niet-toevallige variatie: {joined}."
+    return f"Non-random variation: {joined}."

@@ -326,3 +326,87 @@ def u_chart(
     e = as_positive(exposures, "exposures")
     same_length(counts=c, exposures=e)
     return _attribute_chart("u", c, e, _check_baseline(baseline_points), rebase_at, index)
+
+
+_MONTHS_NL = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+_RULE_TEXT = {
+    "nl": {
+        "outside_limits": "punt buiten de grenzen",
+        "shift": "7 of meer punten aan één kant van het gemiddelde",
+        "trend": "7 of meer punten op rij stijgend of dalend",
+        "two_of_three": "2 van 3 punten dicht bij de grens",
+    },
+    "en": {
+        "outside_limits": "point outside the limits",
+        "shift": "7 or more points on one side of the mean",
+        "trend": "7 or more points in a row rising or falling",
+        "two_of_three": "2 of 3 points close to a limit",
+    },
+}
+
+
+def _label(index: pd.Index, pos: int, language: str) -> str:
+    value = index[pos]
+    if isinstance(value, pd.Timestamp):
+        if language == "nl":
+            return f"{_MONTHS_NL[value.month - 1]} {value.year}"
+        return value.strftime("%B %Y")
+    return f"punt {pos + 1}" if language == "nl" else f"point {pos + 1}"
+
+
+def describe_spc(chart: pd.DataFrame, improvement: str = "higher", language: str = "nl") -> str:
+    """One sentence on what an SPC chart found, for under the chart and in reports.
+
+    Reads the most recent special cause in ``chart`` (output of :func:`xmr`, :func:`p_chart` or
+    :func:`u_chart`), walks back over the consecutive points flagged in the same direction and
+    names where that stretch started (a month when the index holds dates). ``improvement`` is
+    the indicator's direction: "higher", "lower" or "neutral" (then the text says higher/lower
+    instead of improvement/deterioration). Wording follows NHS England "Making Data Count"
+    ("special cause improvement / concern", "common cause variation").
+    """
+    if improvement not in ("higher", "lower", "neutral"):
+        raise ValueError(f"improvement must be 'higher', 'lower' or 'neutral'; got {improvement!r}")
+    if language not in ("nl", "en"):
+        raise ValueError(f"language must be 'nl' or 'en'; got {language!r}")
+    needed = ["special_cause", "special_cause_high", "special_cause_low"]
+    missing = [c for c in needed if c not in getattr(chart, "columns", [])]
+    if missing:
+        raise ValueError(f"chart must be the output of xmr, p_chart or u_chart; missing {missing}")
+    high = chart["special_cause_high"].to_numpy(dtype=bool)
+    low = chart["special_cause_low"].to_numpy(dtype=bool)
+    flagged = np.flatnonzero(high | low)
+    if flagged.size == 0:
+        return (
+            "Alleen gewone variatie (common cause): geen signaal van een echte verandering."
+            if language == "nl"
+            else "Common cause variation only: no signal of a real change."
+        )
+    last = int(flagged[-1])
+    direction = high if high[last] else low
+    start = last
+    while start > 0 and direction[start - 1]:
+        start -= 1
+    is_high = direction is high
+    rules = []
+    for i in range(start, last + 1):
+        for name in str(chart["special_cause"].iloc[i]).split(";"):
+            base = name.rsplit("_", 1)[0]
+            if name and name.endswith("_high" if is_high else "_low") and base not in rules:
+                rules.append(base)
+    rule_text = ", ".join(_RULE_TEXT[language][r] for r in rules)
+    since = _label(chart.index, start, language)
+    if improvement == "neutral":
+        what = ("hoger" if is_high else "lager") if language == "nl" else (
+            "higher" if is_high else "lower"
+        )
+        if language == "nl":
+            return f"Speciale oorzaak: {what} sinds {since} ({rule_text})."
+        return f"Special cause: {what} since {since} ({rule_text})."
+    better = is_high == (improvement == "higher")
+    if language == "nl":
+        kind = "verbetering" if better else "verslechtering"
+        return f"Speciale oorzaak van {kind} sinds {since} ({rule_text})."
+    kind = "improvement" if better else "concern"
+    return f"Special cause of {kind} since {since} ({rule_text})."

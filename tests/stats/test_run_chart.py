@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.stats import run_chart
+from dashboard.stats import describe_run_chart, run_chart
 
 
 def test_thresholds_for_twenty_useful_points():
@@ -105,3 +105,12 @@ def test_run_chart_errors(values, message):
     with pytest.raises(ValueError) as err:
         run_chart(values)
     assert message in str(err.value)
+
+
+def test_describe_run_chart():
+    _, quiet = run_chart([1, 9] * 10)
+    assert describe_run_chart(quiet).startswith("Geen niet-toevallige variatie")
+    _, shifted = run_chart([1, 2] * 5 + [10, 11] * 5)
+    text = describe_run_chart(shifted, "en")
+    assert "unusually long run (10 points" in text
+    assert "unusually few crossings of the median (1, at least 6 expected)" in text

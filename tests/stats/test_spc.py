@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.stats import p_chart, u_chart, xmr
+from dashboard.stats import describe_spc, p_chart, u_chart, xmr
 
 
 def test_xmr_limits_by_hand():
@@ -186,3 +186,27 @@ def test_rule_labels_are_joined_in_fixed_order():
     assert out["special_cause"].iloc[-1] == (
         "outside_limits_high;shift_high;trend_high;two_of_three_high"
     )
+
+
+def test_describe_spc_names_direction_and_start():
+    idx = pd.date_range("2023-01-01", periods=14, freq="MS")
+    series = pd.Series([10, 12, 11, 13, 12, 14, 11, 30, 31, 29, 30, 31, 29, 30], index=idx)
+    chart = xmr(series, baseline_points=7)
+    # the jump at August 2023 starts the flagged stretch
+    text = describe_spc(chart, improvement="lower")
+    assert text.startswith("Speciale oorzaak van verslechtering sinds augustus 2023")
+    assert "punt buiten de grenzen" in text
+    assert describe_spc(chart, "higher", "en").startswith(
+        "Special cause of improvement since August 2023"
+    )
+    assert describe_spc(chart, "neutral").startswith("Speciale oorzaak: hoger sinds")
+    assert describe_spc(xmr([1, 2, 1, 2, 1])).startswith("Alleen gewone variatie")
+    no_dates = xmr([10, 12, 11, 13, 12, 14, 11, 2, 3, 2], baseline_points=7)
+    assert "sinds punt 8" in describe_spc(no_dates, "higher")
+
+
+def test_describe_spc_errors():
+    with pytest.raises(ValueError, match="improvement must be 'higher', 'lower' or 'neutral'"):
+        describe_spc(xmr([1, 2]), improvement="up")
+    with pytest.raises(ValueError, match="chart must be the output of xmr"):
+        describe_spc(pd.DataFrame({"value": [1]}))
