@@ -125,14 +125,19 @@ def server(tmp_path_factory, tiny_dataset_filler):
                 process.wait(timeout=15)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
+@pytest.fixture(scope="module", autouse=True)
+def _require_chromium():
+    # Autouse fixtures run first, so a missing browser is reported before a server starts.
+    if importlib.util.find_spec("playwright") is None:
         _missing_browser("the playwright Python package is not installed")
     if not CHROMIUM.exists():
         _missing_browser(f"Chromium not found at {CHROMIUM}")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
