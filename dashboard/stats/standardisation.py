@@ -74,6 +74,10 @@ def indirect_standardise(
     if reference is None:
         reference = units
     ref_rates = _reference_rates(reference, strata, population_col, events_col, rate_col)
+    has_counts = {events_col, population_col} <= set(reference.columns)
+    ref_crude = (
+        reference[events_col].sum() / reference[population_col].sum() if has_counts else None
+    )
 
     merged = units.merge(ref_rates, on=strata, how="left", validate="many_to_one")
     missing = merged.loc[merged["_ref_rate"].isna(), strata].drop_duplicates()
@@ -106,9 +110,12 @@ def indirect_standardise(
     out["high"] = high
     for col in ("ratio", "low", "high"):
         out[f"{col}_100"] = out[col] * 100
-    overall = out["expected"].sum() / out["population"].sum()
-    out["standardised_rate"] = out["ratio"] * overall * per
-    out.attrs.update({"level": level, "per": per, "strata": strata})
+    if ref_crude is None:
+        ref_crude = out["expected"].sum() / out["population"].sum()
+    out["standardised_rate"] = out["ratio"] * ref_crude * per
+    out.attrs.update(
+        {"level": level, "per": per, "strata": strata, "reference_rate": float(ref_crude)}
+    )
     return out
 
 

@@ -45,7 +45,7 @@ def test_expected_ratio_and_interval_by_hand_with_rate_table():
     high = stats.chi2.ppf(0.975, 62) / 2 / 28.8
     assert (out.loc["A", "low"], out.loc["A", "high"]) == pytest.approx((low, high))
     assert out.loc["A", "high_100"] == pytest.approx(high * 100)
-    # standardised rate = ratio x (all expected / all population) x 1000
+    # a rate table has no population: standardised rate = ratio x (all E / all population) x 1000
     overall = (28.8 + 51.0) / (2900 + 2700)
     assert out.loc["B", "standardised_rate"] == pytest.approx(50 / 51.0 * overall * 1000)
 
@@ -63,6 +63,9 @@ def test_reference_given_as_counts_and_default_is_pooled_units():
     # <65 M rows are pooled: 5 / 1000
     expected_a = 1000 * 5 / 1000 + 1200 * 4 / 1000 + 300 * 30 / 1000 + 400 * 25 / 1000
     assert out.loc["A", "expected"] == pytest.approx(expected_a)
+    # indirectly standardised rate = O/E x reference crude rate (64 / 4000) x 1000
+    assert out.loc["A", "standardised_rate"] == pytest.approx(30 / expected_a * 64 / 4000 * 1000)
+    assert out.attrs["reference_rate"] == pytest.approx(64 / 4000)
 
     pooled = indirect_standardise(_units()).set_index("unit")
     # pooled reference: rates (5+2)/1500, (6+3)/1700, (9+25)/1100, (10+20)/1300
