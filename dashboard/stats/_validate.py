@@ -97,6 +97,23 @@ def as_positive(values: object, name: str) -> np.ndarray:
     return arr
 
 
+def check_not_above(
+    numerator: np.ndarray,
+    denominator: np.ndarray,
+    names: tuple[str, str],
+    labels: tuple[str, str],
+) -> None:
+    """Refuse numerators above their denominators, naming the first offending pair."""
+    above = np.flatnonzero(numerator > denominator)
+    if above.size:
+        i = int(above[0])
+        where = f" at position {i}" if len(numerator) > 1 else ""
+        raise ValueError(
+            f"{names[0]} must be between 0 and {names[1]}; "
+            f"got {labels[0]}={numerator[i]:g}, {labels[1]}={denominator[i]:g}{where}"
+        )
+
+
 def same_length(**arrays: np.ndarray) -> None:
     lengths = {k: len(v) for k, v in arrays.items()}
     if len(set(lengths.values())) > 1:

@@ -19,7 +19,15 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ._validate import as_array, as_counts, as_positive, check_level, index_of, same_length
+from ._validate import (
+    as_counts,
+    as_number,
+    as_positive,
+    check_level,
+    check_not_above,
+    index_of,
+    same_length,
+)
 
 STATISTICS = ("ratio", "proportion")
 OVERDISPERSION = (None, "multiplicative", "additive")
@@ -48,7 +56,7 @@ def _check_levels(levels: Sequence[float]) -> tuple[float, ...]:
 
 
 def _check_target(target: object, statistic: str) -> float:
-    t = as_array([target], "target")[0]
+    t = as_number(target, "target")
     if statistic == "proportion" and not 0 < t < 1:
         raise ValueError(f"target must be strictly between 0 and 1 for proportions; got {target}")
     if statistic == "ratio" and t <= 0:
@@ -225,13 +233,9 @@ def funnel_classify(
     rho = _precision(precision, statistic)
     same_length(numerator=y_count, precision=rho)
     if statistic == "proportion":
-        above = np.flatnonzero(y_count > rho)
-        if above.size:
-            i = int(above[0])
-            raise ValueError(
-                "numerator must be between 0 and precision (denominator); "
-                f"got numerator={y_count[i]:g}, precision={rho[i]:g} at position {i}"
-            )
+        check_not_above(
+            y_count, rho, ("numerator", "precision (denominator)"), ("numerator", "precision")
+        )
     if target is None:
         if statistic == "ratio":
             target = 1.0
@@ -297,7 +301,7 @@ def funnel_classify(
     out.attrs.update(
         {
             "statistic": statistic,
-            "target": t,
+            "target": float(t),
             "overdispersion": overdispersion,
             "phi": phi,
             "tau2": None if np.isnan(tau2) else tau2,

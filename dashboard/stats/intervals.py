@@ -9,7 +9,7 @@ import numpy as np
 from statsmodels.stats.proportion import proportion_confint
 from statsmodels.stats.rates import confint_poisson
 
-from ._validate import as_counts, as_positive, check_level, same_length
+from ._validate import as_counts, as_positive, check_level, check_not_above, same_length
 
 
 def _scalar_or_array(*args: object) -> bool:
@@ -31,16 +31,9 @@ def proportion_ci(successes, trials, level: float = 0.95):
     level = check_level(level)
     scalar = _scalar_or_array(successes, trials)
     x = as_counts(successes, "successes")
-    n = as_counts(trials, "trials")
+    n = as_positive(trials, "trials")
     same_length(successes=x, trials=n)
-    for i in range(len(n)):
-        if n[i] <= 0:
-            raise ValueError(f"trials must be greater than 0; got trials={n[i]:g}")
-        if x[i] > n[i]:
-            raise ValueError(
-                "successes must be between 0 and trials; "
-                f"got successes={x[i]:g}, trials={n[i]:g}"
-            )
+    check_not_above(x, n, ("successes", "trials"), ("successes", "trials"))
     low, high = proportion_confint(x, n, alpha=1 - level, method="wilson")
     # The closed form is exact at the boundaries; rounding noise of 1e-17 would read as "> 0".
     low = np.where(x == 0, 0.0, np.clip(low, 0.0, 1.0))

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from ._validate import as_array, check_level, same_length
+from ._validate import as_array, check_level
 
 MIN_POINTS_PER_SEGMENT = 3
 RECOMMENDED_POINTS_PER_SEGMENT = 8
@@ -63,7 +63,8 @@ def _dates(dates: object, n: int) -> pd.DatetimeIndex:
     missing = np.flatnonzero(idx.isna())
     if missing.size:
         raise ValueError(f"dates has a missing value at position {int(missing[0])}")
-    same_length(values=np.empty(n), dates=np.empty(len(idx)))
+    if len(idx) != n:
+        raise ValueError(f"inputs must have the same length; values has {n}, dates has {len(idx)}")
     not_rising = np.flatnonzero(np.diff(idx.asi8) <= 0)
     if not_rising.size:
         i = int(not_rising[0]) + 1

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from ._validate import as_array, as_counts, as_positive, index_of, same_length
+from ._validate import as_array, as_counts, as_positive, check_not_above, index_of, same_length
 
 # Making Data Count constants: 2.66 = 3 / d2 with d2 = 1.128 for moving ranges of two points;
 # 3.267 = D4, the upper limit for a moving range, used to screen out extreme moving ranges.
@@ -295,13 +295,7 @@ def p_chart(
     y = as_counts(numerators, "numerators")
     n = as_positive(denominators, "denominators")
     same_length(numerators=y, denominators=n)
-    above = np.flatnonzero(y > n)
-    if above.size:
-        i = int(above[0])
-        raise ValueError(
-            "numerators must be between 0 and denominators; "
-            f"got numerator={y[i]:g}, denominator={n[i]:g} at position {i}"
-        )
+    check_not_above(y, n, ("numerators", "denominators"), ("numerator", "denominator"))
     return _attribute_chart("p", y, n, _check_baseline(baseline_points), rebase_at, index)
 
 

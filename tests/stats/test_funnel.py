@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from dashboard.stats import funnel_classify, funnel_limits
+from dashboard.stats import funnel_classify, funnel_grid, funnel_limits
 
 Z95 = 1.959963984540054
 Z998 = 3.090232306167813
@@ -246,3 +246,13 @@ def test_exact_limit_agrees_with_scipy_quantile_at_integer_hits():
     from dashboard.stats.funnel import _exact_limit
 
     assert _exact_limit(p, np.array([e]), "ratio", 1.0)[0] == pytest.approx((r + 1) / e)
+
+
+def test_funnel_grid_spans_to_the_largest_precision():
+    ratio_grid = funnel_grid(250.0)
+    assert ratio_grid[0] == pytest.approx(0.5) and ratio_grid[-1] == pytest.approx(250.0)
+    assert np.all(np.diff(ratio_grid) > 0)
+    prop_grid = funnel_grid(400, "proportion")
+    assert prop_grid[0] == 1 and prop_grid[-1] == 400
+    assert np.all(prop_grid == np.round(prop_grid))
+    funnel_limits(prop_grid, "proportion", target=0.3)  # whole numbers are accepted

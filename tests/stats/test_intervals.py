@@ -94,7 +94,7 @@ def test_standardised_ratio_statistics_with_confidence_example():
             "successes must be between 0 and trials; got successes=12, trials=10",
         ),
         (lambda: proportion_ci(-1, 10), "successes must be zero or more; got -1"),
-        (lambda: proportion_ci(1, 0), "trials must be greater than 0; got trials=0"),
+        (lambda: proportion_ci(1, 0), "trials must be greater than 0; got 0 at position 0"),
         (
             lambda: proportion_ci("a", 10),
             "successes must be a number or a sequence of numbers; got 'a'",
