@@ -13,7 +13,7 @@ import hashlib
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -229,7 +229,7 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
             missing, shown,
             "'" + frame["referral_id"].astype(str) + "': unknown referral; load its referral first",
         )
-        referral_date = referral_ids.map(known["referral_date"])
+        referral_date = _lookup(referral_ids, known["referral_date"])
         before = frame["consult_date"] < referral_date
         parsed.problems.add_rows(
             before.fillna(False).astype(bool), parsed.header_names["consult_date"],
@@ -241,7 +241,7 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
         rows = pd.DataFrame({
             "id": pseudonymise(frame["consult_id"], salt),
             "referral_id": referral_ids.to_numpy(),
-            "region": referral_ids.map(known["region"]).to_numpy(),
+            "region": _lookup(referral_ids, known["region"]).to_numpy(),
             "consult_date": frame["consult_date"],
             "month": _first_of_month(frame["consult_date"]),
             "setting": frame["setting"],
@@ -267,6 +267,12 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
         prepared.rows = frame[["region", "year", "month", "admissions"]].copy()
     prepared.cells = prepared.rows[["region", "year"]].drop_duplicates()
     return prepared
+
+
+def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
+    # reindex rather than Series.map: map on an empty datetime lookup fails in pandas 3.
+    found = values[~values.index.duplicated()].reindex(keys.to_numpy())
+    return pd.Series(found.to_numpy(), index=keys.index)
 
 
 def _check_unique_hash(parsed: ParsedTable, hashed: pd.Series, column: str) -> None:
@@ -309,19 +315,12 @@ def _practice_pseudonyms(engine: Engine, codes: pd.Series, salt: str) -> pd.Seri
 def _write(writer: Writer, engine: Engine, prepared: Prepared, salt: str) -> None:
     spec, rows = prepared.spec, prepared.rows
     if spec is REGIONS:
-        for code in rows["code"]:
-            writer.execute("DELETE FROM region WHERE code = :code", {"code": code})
-        writer.ingest("region", rows)
+        writer.upsert("region", rows, ["code"])
     elif spec is PRACTICES:
         rows = rows.assign(pseudonym=_practice_pseudonyms(engine, rows["code"], salt))
-        for code in rows["code"]:
-            writer.execute("DELETE FROM practice WHERE code = :code", {"code": code})
-        writer.ingest("practice", rows)
+        writer.upsert("practice", rows, ["code"])
     elif spec is REGION_POPULATION:
-        for region, year in rows[["region", "year"]].itertuples(index=False):
-            writer.execute("DELETE FROM region_population WHERE region = :r AND year = :y",
-                           {"r": region, "y": int(year)})
-        writer.ingest("region_population", rows)
+        writer.upsert("region_population", rows, ["region", "year"])
     elif spec is POPULATION:
         for region, year in prepared.cells.itertuples(index=False):
             writer.execute(
@@ -467,9 +466,9 @@ def _prepare_all(paths: Iterable[Path], engine: Engine, salt: str, today: date |
         result.rows = len(raw.frame)
         _advance(bar, "gelezen")
         parsed = parse(raw, spec, today=today)
-        _remember_keys(parsed, refs)
         _advance(bar, "gevalideerd")
         prepared = _prepare(parsed, engine, refs, salt, result, sha) if parsed.ok else None
+        _remember_keys(parsed, refs, salt)
         _advance(bar, "gepseudonimiseerd")
         if bar is not None:
             bar.close()
@@ -483,15 +482,32 @@ def _prepare_all(paths: Iterable[Path], engine: Engine, salt: str, today: date |
     return prepared_files, report
 
 
-def _remember_keys(parsed: ParsedTable, refs: References) -> None:
+def _remember_keys(parsed: ParsedTable, refs: References, salt: str) -> None:
     # Keys of a rejected regions or practices file still count as known, so one bad cell
     # there does not drown the report in "unknown region" lines for every other file.
     frame = parsed.frame
+    if not len(frame.columns):
+        # Refused before conversion (a missing or personal-data column): use the raw text.
+        frame = pd.DataFrame({
+            canonical: parsed.raw.frame[original].str.strip()
+            for canonical, original in parsed.header_names.items()
+        })
+        if "referral_date" in frame:
+            frame["referral_date"] = pd.NaT
     if parsed.spec is REGIONS and "code" in frame:
         refs.regions |= set(frame["code"].dropna())
     elif parsed.spec is PRACTICES and {"code", "region"} <= set(frame):
         known = frame.dropna(subset=["code"])
         refs.practice_region.update(zip(known["code"], known["region"], strict=True))
+    elif parsed.spec is REFERRALS and not parsed.ok and "referral_id" in frame:
+        known = frame.dropna(subset=["referral_id"])
+        refs.pending_referrals.append(pd.DataFrame({
+            "id": pseudonymise(known["referral_id"], salt),
+            "region": known["practice"].map(refs.practice_region) if "practice" in known
+            else None,
+            "referral_date": known["referral_date"] if "referral_date" in known else pd.NaT,
+            "month": pd.NaT,
+        }))
 
 
 def _progress_bar(progress: bool, path: Path):
@@ -542,7 +558,8 @@ def load_paths(paths: Iterable[Path], engine: Engine | None = None, progress: bo
                 "'loaded', :scope, '')",
                 {"file_name": prepared.result.path.name, "table_name": prepared.spec.name,
                  "sha256": prepared.sha256, "rows": prepared.result.rows,
-                 "loaded_at": datetime.now().isoformat(sep=" ", timespec="seconds"),
+                 "loaded_at": datetime.now(UTC).replace(tzinfo=None).isoformat(
+                     sep=" ", timespec="seconds"),
                  "scope": prepared.result.scope},
             )
         writer.commit()

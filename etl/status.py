@@ -29,4 +29,8 @@ def status_table(engine: Engine | None = None) -> pd.DataFrame:
         engine = get_engine()
     with engine.connect() as conn:
         result = conn.execute(text(STATUS_SQL))
-        return pd.DataFrame(result.all(), columns=list(result.keys()))
+        frame = pd.DataFrame(result.all(), columns=list(result.keys()))
+    # Regions without costs have no cost years; keep the others whole numbers.
+    for column in ("first_cost_year", "last_cost_year"):
+        frame[column] = frame[column].astype("Int64")
+    return frame

@@ -5,6 +5,7 @@ The single description the reader, the validator and ``docs/data-format.md`` agr
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from dashboard import codes
@@ -193,7 +194,11 @@ TABLES: tuple[TableSpec, ...] = (
 
 
 def normalise_name(name: str) -> str:
-    return "_".join(str(name).strip().lower().replace("-", " ").split())
+    """Lower case, accents dropped, spaces and hyphens as underscores: "Patiënt-nummer" ->
+    "patient_nummer"."""
+    decomposed = unicodedata.normalize("NFKD", str(name))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "_".join(plain.strip().lower().replace("-", " ").split())
 
 
 def table_for_file(file_name: str) -> TableSpec | None:

@@ -244,11 +244,16 @@ def _report_failures(failures: pd.DataFrame, frame: pd.DataFrame, spec: TableSpe
         _report_duplicates(frame, spec, header_names, problems)
     for row in failures.drop(duplicates.index).itertuples():
         check = str(row.check)
-        column = row.column
-        if ": " in check and column in (None, "") or str(column) == spec.name:
-            column, _, check = check.partition(": ")
+        column = str(row.column)
+        if row.schema_context == "DataFrameSchema":
+            # A check across columns names its column in the message ("col: reason"); pandera
+            # reports the row once per column, so keep only the named one.
+            named, _, reason = check.partition(": ")
+            if column != named:
+                continue
+            check = reason
         value = row.failure_case
-        shown = header_names.get(str(column), str(column))
+        shown = header_names.get(column, column)
         lines = problems.lines_of([int(row.index)])
         text = check if value is None or pd.isna(value) else f"{_show(value)}: {check}"
         problems.add(text, line=lines[0], column=shown)

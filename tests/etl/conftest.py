@@ -24,8 +24,10 @@ P2,2024,18-44,M,800
 P3,2024,75-84,V,300
 """
 
-REFERRALS = """referral_id,referral_date,practice,patient_id,age_band,sex,icpc,destination,urgent,rta_conform
-R1,2024-01-05,P1,PAT-1,18-44,M,K77,ziekenhuis,nee,ja
+REFERRALS = (
+    "referral_id,referral_date,practice,patient_id,age_band,sex,icpc,destination,urgent,"
+    "rta_conform\n"
+) + """R1,2024-01-05,P1,PAT-1,18-44,M,K77,ziekenhuis,nee,ja
 R2,2024-01-20,P1,PAT-2,65-74,V,K78,anderhalvelijn,nee,ja
 R3,2024-02-03,P2,PAT-3,18-44,M,K74,econsult,ja,nee
 R4,2024-02-10,P3,PAT-4,75-84,V,K86,ziekenhuis,nee,ja
