@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, text
 
-from dashboard.codes import condition_for_icpc
+from dashboard.codes import ICPC_CONDITION
 from etl import aggregates
 from etl.privacy import hash_key, pseudonymise
 from etl.problems import Problem, ProblemList
@@ -210,7 +210,7 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
             "age_band": frame["age_band"],
             "sex": frame["sex"],
             "icpc": frame["icpc"],
-            "condition": frame["icpc"].map(condition_for_icpc),
+            "condition": frame["icpc"].map(ICPC_CONDITION).fillna("overig").astype(object),
             "destination": frame["destination"],
             "urgent": frame["urgent"].astype(bool),
             "rta_conform": frame["rta_conform"].astype(bool),

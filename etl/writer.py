@@ -1,19 +1,27 @@
 """One write transaction for a load, with bulk inserts.
 
-Every statement of a load runs on one SQLAlchemy connection inside one transaction that is
-committed only when everything succeeded. Bulk rows go through the DBAPI's ``executemany``
-with plain Python values, which is several times faster than ``DataFrame.to_sql``.
-
-(An earlier version used the ADBC SQLite driver for faster ingest. It links its own copy of
-SQLite; two SQLite libraries opening one file in one process break each other's POSIX locks,
-which SQLite's "How To Corrupt" page warns against, and it did give "disk I/O error" here.)
+Every statement of a load runs in one transaction that is committed only when everything
+succeeded. For a SQLite file the transaction runs in a child process on Apache Arrow's ADBC
+SQLite driver (see ``etl.writer_process``), whose bulk ingest binds Arrow columns in C: about
+four times faster than ``executemany`` from Python. Other databases, and SQLite when the
+driver is missing, use a SQLAlchemy connection with DBAPI ``executemany``.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import re
+import sys
+import time
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from sqlalchemy import Engine, text
+
+_TIMING = os.environ.get("HARTNETWERK_WRITER_TIMING") == "1"
+_NAMED = re.compile(r"(?<!:):([A-Za-z_][A-Za-z0-9_]*)")
 
 
 class Writer:
@@ -26,8 +34,113 @@ class Writer:
     def close(self) -> None: ...
 
 
+class WriterError(RuntimeError):
+    """A statement failed in the writer process; the transaction is rolled back."""
+
+
 def open_writer(engine: Engine) -> Writer:
+    database = engine.url.database
+    if engine.dialect.name == "sqlite" and database and database != ":memory:":
+        try:
+            import adbc_driver_sqlite  # noqa: F401
+        except ImportError:
+            return SqlAlchemyWriter(engine)
+        return ProcessAdbcWriter(database)
     return SqlAlchemyWriter(engine)
+
+
+def _to_arrow(frame: pd.DataFrame) -> pa.Table:
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    columns = []
+    for column in table.columns:
+        # Dates as ISO text and booleans as 0/1: what SQLAlchemy writes and reads back on SQLite.
+        if pa.types.is_timestamp(column.type) or pa.types.is_date(column.type):
+            column = column.cast(pa.date32()).cast(pa.string())
+        elif pa.types.is_boolean(column.type):
+            column = column.cast(pa.int64())
+        elif pa.types.is_dictionary(column.type):
+            column = column.cast(column.type.value_type)
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
+
+
+class ProcessAdbcWriter(Writer):
+    def __init__(self, database_path: str) -> None:
+        from etl import writer_process
+
+        context = multiprocessing.get_context("spawn")
+        self._pipe, child_end = context.Pipe()
+        self._process = context.Process(
+            target=writer_process.serve, args=(child_end, database_path), daemon=True
+        )
+        self._process.start()
+        child_end.close()
+        self._call("begin")
+
+    def _call(self, operation: str, *arguments):
+        started = time.perf_counter()
+        self._pipe.send((operation, arguments))
+        status, payload = self._pipe.recv()
+        if _TIMING:
+            detail = str(arguments[0])[:70] if arguments else ""
+            print(f"writer {operation} {time.perf_counter() - started:8.3f}s {detail}",
+                  file=sys.stderr)
+        if status == "error":
+            raise WriterError(payload)
+        return payload
+
+    @staticmethod
+    def _positional(sql: str, params: dict | None) -> tuple[str, tuple]:
+        if not params:
+            return sql, ()
+        names = _NAMED.findall(sql)
+        return _NAMED.sub("?", sql), tuple(params[name] for name in names)
+
+    def execute(self, sql: str, params: dict | None = None) -> None:
+        self._call("execute", *self._positional(sql, params))
+
+    def query(self, sql: str, params: dict | None = None) -> pd.DataFrame:
+        return self._call("query", *self._positional(sql, params)).to_pandas()
+
+    def ingest(self, table: str, frame: pd.DataFrame) -> None:
+        if len(frame):
+            self._call("ingest", table, _to_arrow(frame))
+
+    def upsert(self, table: str, frame: pd.DataFrame, key: list[str]) -> None:
+        if len(frame):
+            statement = _upsert_statement(table, list(frame.columns), key, "?")
+            rows = list(zip(*(_python_values(frame[c]) for c in frame.columns), strict=True))
+            self._call("executemany", statement, rows)
+
+    def commit(self) -> None:
+        self._call("commit")
+
+    def rollback(self) -> None:
+        try:
+            self._call("rollback")
+        except (WriterError, OSError, EOFError):
+            pass  # nothing to roll back, or the process is gone and took the transaction along
+
+    def close(self) -> None:
+        try:
+            self._call("close")
+        except (OSError, EOFError):
+            pass
+        self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.kill()
+        self._pipe.close()
+
+
+def _upsert_statement(table: str, columns: list[str], key: list[str], marker: str) -> str:
+    others = [c for c in columns if c not in key]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in others)
+    action = f"DO UPDATE SET {updates}" if others else "DO NOTHING"
+    placeholders = ", ".join([marker] * len(columns))
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "
+        f"ON CONFLICT ({', '.join(key)}) {action}"
+    )
 
 
 def _python_values(column: pd.Series) -> list:
@@ -66,10 +179,10 @@ class SqlAlchemyWriter(Writer):
 
     def upsert(self, table: str, frame: pd.DataFrame, key: list[str]) -> None:
         """Insert rows, updating those whose key exists (rows others refer to stay put)."""
-        others = [c for c in frame.columns if c not in key]
-        updates = ", ".join(f"{c} = excluded.{c}" for c in others)
-        action = f"DO UPDATE SET {updates}" if others else "DO NOTHING"
-        self._insert(table, frame, f" ON CONFLICT ({', '.join(key)}) {action}")
+        if len(frame):
+            marker = "?" if self._qmark else "%s"
+            statement = _upsert_statement(table, list(frame.columns), key, marker)
+            self._executemany(statement, frame)
 
     def _insert(self, table: str, frame: pd.DataFrame, suffix: str) -> None:
         if not len(frame):
@@ -80,7 +193,10 @@ class SqlAlchemyWriter(Writer):
         statement = (
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}){suffix}"
         )
-        rows = zip(*(_python_values(frame[name]) for name in columns), strict=True)
+        self._executemany(statement, frame)
+
+    def _executemany(self, statement: str, frame: pd.DataFrame) -> None:
+        rows = zip(*(_python_values(frame[name]) for name in frame.columns), strict=True)
         self._connection.exec_driver_sql(statement, list(rows))
 
     def commit(self) -> None:

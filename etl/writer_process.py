@@ -1,0 +1,65 @@
+"""The child process that runs a SQLite load's write transaction through ADBC.
+
+Kept free of pandas and the rest of the project so it starts in a fraction of a second. It
+owns one ADBC connection (Apache Arrow ADBC's SQLite driver, which binds Arrow columns in C)
+and obeys (operation, arguments) messages from the loader until told to close. If the loader
+dies, the pipe closes, this process exits, and SQLite discards the uncommitted transaction.
+
+Why a separate process: the ADBC driver carries its own copy of SQLite. Two SQLite libraries in
+one process each keep their own POSIX lock bookkeeping and can corrupt a database file
+(SQLite, "How To Corrupt An SQLite Database File", section 2.2.1); across processes the
+locks are shared correctly.
+"""
+
+from __future__ import annotations
+
+
+def serve(connection, database_path: str) -> None:
+    import adbc_driver_sqlite.dbapi as adbc
+
+    db = adbc.connect(database_path, autocommit=True)
+    cursor = db.cursor()
+    for pragma in ("busy_timeout=30000", "synchronous=NORMAL", "cache_size=-200000",
+                   "foreign_keys=OFF"):
+        cursor.execute(f"PRAGMA {pragma}")
+    try:
+        while True:
+            try:
+                operation, arguments = connection.recv()
+            except EOFError:
+                return
+            if operation == "close":
+                connection.send(("ok", None))
+                return
+            try:
+                connection.send(("ok", _run(cursor, operation, arguments)))
+            except Exception as error:  # noqa: BLE001 - every failure goes back to the loader
+                connection.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        cursor.close()
+        db.close()
+
+
+def _run(cursor, operation: str, arguments: tuple):
+    if operation == "begin":
+        cursor.execute("BEGIN IMMEDIATE")
+    elif operation == "execute":
+        sql, values = arguments
+        cursor.execute(sql, values or None)
+    elif operation == "executemany":
+        sql, rows = arguments
+        cursor.executemany(sql, rows)
+    elif operation == "query":
+        sql, values = arguments
+        cursor.execute(sql, values or None)
+        return cursor.fetch_arrow_table()
+    elif operation == "ingest":
+        table, data = arguments
+        cursor.adbc_ingest(table, data, mode="append")
+    elif operation == "commit":
+        cursor.execute("COMMIT")
+    elif operation == "rollback":
+        cursor.execute("ROLLBACK")
+    else:
+        raise ValueError(f"unknown operation {operation!r}")
+    return None
