@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, date, datetime
 
 import pytest
@@ -16,6 +17,21 @@ from dashboard.models import (
     Referral,
     Region,
 )
+
+_PYTEST_MAIN = sys.modules["__main__"]
+
+
+@pytest.fixture(autouse=True)
+def _restore_main_module():
+    """Put pytest's own ``__main__`` back after every test.
+
+    Streamlit's AppTest installs the app script as ``sys.modules["__main__"]`` and leaves it
+    there; a later test in the same worker that starts a "spawn" child process (the ETL's
+    writer) would make the child re-run that script, e.g. ``NameError: __args`` for a script
+    from ``AppTest.from_function``.
+    """
+    yield
+    sys.modules["__main__"] = _PYTEST_MAIN
 
 
 def _reset_caches() -> None:
