@@ -25,6 +25,7 @@ PAGES_DIR = PROJECT_ROOT / "pages"
 # (script in pages/, i18n key of its title, Material icon, URL path).
 PAGES: list[tuple[str, str, str, str]] = [
     ("home.py", "nav.home", ":material/monitor_heart:", "overzicht"),
+    ("anderhalvelijn.py", "nav.anderhalvelijn", ":material/diversity_1:", "anderhalvelijn"),
 ]
 
 st.set_page_config(

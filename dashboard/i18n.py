@@ -111,6 +111,389 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The load log: every file offered, with its number of rows and the outcome "
         "(loaded, unchanged or rejected).",
     },
+    # ---- chart helper (ui.show_chart) --------------------------------------------------
+    "chart.data": {"nl": "Gegevens achter deze grafiek", "en": "Data behind this chart"},
+    "chart.empty": {
+        "nl": "Geen gegevens voor deze grafiek in deze selectie.",
+        "en": "No data for this chart in this selection.",
+    },
+    # ---- anderhalvelijn ----------------------------------------------------------------
+    "nav.anderhalvelijn": {"nl": "Anderhalvelijn", "en": "Anderhalvelijn (1.5-line)"},
+    "alv.title": {"nl": "Anderhalvelijn en e-consult", "en": "Anderhalvelijn and e-consult"},
+    "alv.intro": {
+        "nl": "Hoeveel verwijzingen naar de anderhalvelijn of het e-consult gaan, hoeveel "
+        "patiënten daarna zonder ziekenhuis verder kunnen, en wachttijd, tevredenheid en kosten "
+        "per setting. Praktijken staan onder een pseudoniem.",
+        "en": "How many referrals go to anderhalvelijn (1.5-line) care or e-consult, how many "
+        "patients then stay out of hospital, and waiting time, satisfaction and cost per "
+        "setting. Practices appear under a pseudonym.",
+    },
+    "alv.no_data": {
+        "nl": "Nog geen verwijzingen geladen. Laad gegevens met `python -m etl load MAP`; "
+        "zie het Overzicht.",
+        "en": "No referrals loaded yet. Load data with `python -m etl load FOLDER`; see the "
+        "Overview.",
+    },
+    "alv.no_referrals": {
+        "nl": "Geen verwijzingen voor {scope} in deze periode en selectie. Kies een andere "
+        "periode, regio of aandoening.",
+        "en": "No referrals for {scope} in this period and selection. Choose another period, "
+        "region or condition.",
+    },
+    "alv.filter_region": {"nl": "Regio", "en": "Region"},
+    "alv.filter_period": {"nl": "Periode", "en": "Period"},
+    "alv.filter_condition": {"nl": "Aandoening", "en": "Condition"},
+    "alv.all_regions": {"nl": "Alle regio's", "en": "All regions"},
+    "alv.all_conditions": {"nl": "Alle aandoeningen", "en": "All conditions"},
+    "alv.period_rolling": {
+        "nl": "Laatste 12 maanden ({first} – {last})",
+        "en": "Last 12 months ({first} – {last})",
+    },
+    "alv.period_all": {
+        "nl": "Hele periode ({first} – {last})",
+        "en": "Whole range ({first} – {last})",
+    },
+    "alv.period_partial_year": {
+        "nl": "{year} (onvolledig: {months})",
+        "en": "{year} (incomplete: {months})",
+    },
+    "alv.period_span": {"nl": "{first} – {last}", "en": "{first} – {last}"},
+    "alv.scope_caption": {
+        "nl": "{scope} · verwijzingen van {first} tot en met {last} · datadatum {date}",
+        "en": "{scope} · referrals from {first} up to and including {last} · data date {date}",
+    },
+    "alv.no_anderhalvelijn": {
+        "nl": "Deze regio ({region}) heeft (nog) geen anderhalvelijnszorg. Daarom staan hier "
+        "geen cijfers over de anderhalvelijn; wel het aandeel e-consulten en de wachttijd, "
+        "tevredenheid en kosten van ziekenhuis en e-consult.",
+        "en": "This region ({region}) has no anderhalvelijn (1.5-line) care (yet). So there are "
+        "no anderhalvelijn figures here; the e-consult share and the waiting time, "
+        "satisfaction and cost of hospital and e-consult are shown.",
+    },
+    "alv.not_started": {
+        "nl": "In deze periode had {region} nog geen anderhalvelijnszorg (gestart op {date}). "
+        "Het aandeel hieronder bestaat alleen uit e-consulten; kies een latere periode voor de "
+        "anderhalvelijn.",
+        "en": "In this period {region} had no anderhalvelijn care yet (started on {date}). The "
+        "share below consists of e-consults only; choose a later period for anderhalvelijn.",
+    },
+    "alv.some_without": {
+        "nl": "Zonder anderhalvelijn: {regions}. Daar telt alleen het e-consult mee.",
+        "en": "Without anderhalvelijn care: {regions}. There only the e-consult counts.",
+    },
+    "alv.interval_help": {
+        "nl": "95%-betrouwbaarheidsinterval {low} – {high} (Wilson). {detail}",
+        "en": "95% confidence interval {low} – {high} (Wilson). {detail}",
+    },
+    "alv.metric_hidden": {
+        "nl": "Niet getoond: gebaseerd op een aantal van 1 tot en met {max}, of geen gegevens.",
+        "en": "Not shown: based on a count from 1 to {max}, or no data.",
+    },
+    "alv.metric_resolved_none": {
+        "nl": "Niet te bepalen: geen anderhalvelijnepisodes met 6 maanden follow-up in deze "
+        "selectie, of een aantal van 1 tot en met {max}.",
+        "en": "Cannot be determined: no anderhalvelijn episodes with 6 months of follow-up in "
+        "this selection, or a count from 1 to {max}.",
+    },
+    "alv.metric_share": {
+        "nl": "Aandeel anderhalvelijn + e-consult",
+        "en": "Share anderhalvelijn + e-consult",
+    },
+    "alv.metric_share_detail": {
+        "nl": "{alv} van {referrals} cardiologische verwijzingen.",
+        "en": "{alv} of {referrals} cardiology referrals.",
+    },
+    "alv.metric_resolved": {
+        "nl": "Zonder ziekenhuis binnen 6 maanden",
+        "en": "No hospital within 6 months",
+    },
+    "alv.metric_resolved_detail": {
+        "nl": "{resolved} van {followed} anderhalvelijnepisodes met 6 maanden follow-up "
+        "(verwezen tot en met {month}).",
+        "en": "{resolved} of {followed} anderhalvelijn episodes with 6 months of follow-up "
+        "(referred up to and including {month}).",
+    },
+    "alv.metric_wait": {
+        "nl": "Mediane wachttijd anderhalvelijn",
+        "en": "Median wait anderhalvelijn",
+    },
+    "alv.metric_wait_detail": {
+        "nl": "Dagen van verwijzing tot eerste consult in de anderhalvelijn; {episodes} "
+        "episodes.",
+        "en": "Days from referral to first anderhalvelijn consult; {episodes} episodes.",
+    },
+    "alv.metric_treeknorm": {
+        "nl": "Anderhalvelijn binnen 4 weken (treeknorm)",
+        "en": "Anderhalvelijn within 4 weeks (norm)",
+    },
+    "alv.metric_referrals": {"nl": "Verwijzingen cardiologie", "en": "Cardiology referrals"},
+    "alv.days": {"nl": "{days} dagen", "en": "{days} days"},
+    "alv.share_title": {
+        "nl": "Aandeel anderhalvelijn en e-consult",
+        "en": "Share of anderhalvelijn and e-consult",
+    },
+    "alv.share_chart_title": {
+        "nl": "Aandeel verwijzingen naar anderhalvelijn of e-consult per maand — {scope}",
+        "en": "Share of referrals to anderhalvelijn or e-consult per month — {scope}",
+    },
+    "alv.share_chart_subtitle": {
+        "nl": "Lijn: aandeel; band: 95%-betrouwbaarheidsinterval",
+        "en": "Line: share; band: 95% confidence interval",
+    },
+    "alv.share_method": {
+        "nl": "Aandeel = verwijzingen naar anderhalvelijn of e-consult ÷ alle cardiologische "
+        "verwijzingen in de maand. De band is het 95%-betrouwbaarheidsinterval (Wilson).",
+        "en": "Share = referrals to anderhalvelijn or e-consult ÷ all cardiology referrals in "
+        "the month. The band is the 95% confidence interval (Wilson).",
+    },
+    "alv.hidden_points": {
+        "nl": "{count} maandpunten met een aantal van 1 tot en met {max} zijn niet getoond.",
+        "en": "{count} monthly points with a count from 1 to {max} are not shown.",
+    },
+    "alv.share_empty": {
+        "nl": "Geen maanden om te tonen: alle aantallen in deze selectie zijn te klein "
+        "(1 tot en met {max}) of er zijn geen verwijzingen.",
+        "en": "No months to show: all counts in this selection are too small (1 to {max}) or there "
+        "are no referrals.",
+    },
+    "alv.share_region_title": {
+        "nl": "Aandeel per regio over de hele periode",
+        "en": "Share per region over the whole period",
+    },
+    "alv.practice_title": {"nl": "Per praktijk", "en": "Per practice"},
+    "alv.funnel_chart_title": {
+        "nl": "Trechterdiagram: aandeel anderhalvelijn + e-consult per praktijk — {scope}",
+        "en": "Funnel plot: share anderhalvelijn + e-consult per practice — {scope}",
+    },
+    "alv.funnel_chart_subtitle": {
+        "nl": "Elke stip is een praktijk (pseudoniem); lijnen: regionaal aandeel en de 95%- en "
+        "99,8%-grenzen",
+        "en": "Each dot is a practice (pseudonym); lines: regional share and the 95% and 99.8% "
+        "limits",
+    },
+    "alv.funnel_target": {"nl": "Regionaal aandeel", "en": "Regional share"},
+    "alv.funnel_95": {"nl": "95%-grens", "en": "95% limit"},
+    "alv.funnel_998": {"nl": "99,8%-grens", "en": "99.8% limit"},
+    "alv.funnel_method": {
+        "nl": "Trechterdiagram (Spiegelhalter 2005): horizontaal het aantal verwijzingen van de "
+        "praktijk, verticaal het aandeel. Doel = het gepoolde aandeel van de regio; grenzen uit "
+        "de exacte binomiale verdeling. Een praktijk buiten de trechter wijkt meer af dan "
+        "toeval verklaart: bespreek het verhaal erachter, het is geen rangorde.",
+        "en": "Funnel plot (Spiegelhalter 2005): horizontally the practice's number of "
+        "referrals, vertically the share. Target = the region's pooled share; limits from the "
+        "exact binomial distribution. A practice outside the funnel differs more than chance "
+        "explains: discuss the story behind it, it is not a ranking.",
+    },
+    "alv.funnel_hidden": {
+        "nl": "{count} praktijken met een aantal van 1 tot en met {max} staan niet in de "
+        "trechter (kleine aantallen).",
+        "en": "{count} practices with a count from 1 to {max} are not in the funnel "
+        "(small numbers).",
+    },
+    "alv.funnel_skipped": {
+        "nl": "Geen trechter voor {regions}: het regionale aandeel is 0% of 100%.",
+        "en": "No funnel for {regions}: the regional share is 0% or 100%.",
+    },
+    "alv.funnel_empty": {
+        "nl": "Geen praktijken om in de trechter te tonen.",
+        "en": "No practices to show in the funnel.",
+    },
+    "alv.practice_about": {
+        "nl": "Eén regel per praktijk in de regio, ook praktijken zonder verwijzingen in deze "
+        "periode (aandeel leeg). Praktijken staan onder hun vaste pseudoniem. Aantallen van 1 "
+        "tot en met {max} staan als \"<{threshold}\"; het aandeel, het interval en "
+        "de trechterpositie zijn dan verborgen. *Trechter*: de plek van de praktijk ten "
+        "opzichte van de 95%- en 99,8%-grenzen rond het regionale aandeel.",
+        "en": "One row per practice in the region, including practices without referrals in "
+        "this period (share empty). Practices appear under their stable pseudonym. Counts from "
+        "1 to {max} read \"<{threshold}\"; the share, interval and funnel "
+        "position are then hidden. *Funnel*: where the practice lies relative to the 95% and "
+        "99.8% limits around the regional share.",
+    },
+    "alv.resolved_title": {
+        "nl": "Afgehandeld zonder ziekenhuis",
+        "en": "Resolved without hospital",
+    },
+    "alv.resolved_intro": {
+        "nl": "Wat er binnen 6 maanden gebeurde na een verwijzing naar de anderhalvelijn of het "
+        "e-consult: verder zonder ziekenhuis (terug naar de huisarts of vervolg in de "
+        "anderhalvelijn), of toch naar het ziekenhuis.",
+        "en": "What happened within 6 months after a referral to anderhalvelijn or e-consult: "
+        "onward without hospital (back to the GP or follow-up in anderhalvelijn), or to "
+        "hospital after all.",
+    },
+    "alv.open_note": {
+        "nl": "{count} episodes zijn minder dan 6 maanden voor de datadatum verwezen: hun "
+        "uitkomst is nog niet bekend. Ze tellen niet mee in het percentage en staan in de "
+        "grafiek als 'nog geen 6 maanden follow-up'.",
+        "en": "{count} episodes were referred less than 6 months before the data date: their "
+        "outcome is not known yet. They do not count in the percentage and appear in the chart "
+        "as 'less than 6 months of follow-up'.",
+    },
+    "alv.flow_chart_title": {
+        "nl": "Uitkomst binnen 6 maanden na verwijzing — {scope}",
+        "en": "Outcome within 6 months of referral — {scope}",
+    },
+    "alv.flow_chart_subtitle": {
+        "nl": "Huisarts → anderhalvelijn of e-consult → zonder ziekenhuis of naar ziekenhuis "
+        "(% van de episodes)",
+        "en": "GP → anderhalvelijn or e-consult → without hospital or to hospital (% of "
+        "episodes)",
+    },
+    "alv.flow_method": {
+        "nl": "Een episode is een verwijzing. 'Naar ziekenhuis' = binnen 182 dagen een consult "
+        "in het ziekenhuis of een verwijzing daarheen; de rest bleef buiten het ziekenhuis. "
+        "Verwijzingen uit maanden met minder dan 6 maanden follow-up tot de datadatum tellen "
+        "als 'nog geen 6 maanden follow-up'.",
+        "en": "An episode is a referral. 'To hospital' = a hospital consult or a referral there "
+        "within 182 days; the rest stayed out of hospital. Referrals from months with less "
+        "than 6 months of follow-up up to the data date count as 'less than 6 months of "
+        "follow-up'.",
+    },
+    "alv.flow_hidden": {
+        "nl": "Niet getoond wegens kleine aantallen (1 tot en met {max}): {destinations}.",
+        "en": "Not shown because of small numbers (1 to {max}): {destinations}.",
+    },
+    "alv.flow_empty": {
+        "nl": "Geen episodes naar anderhalvelijn of e-consult in deze selectie.",
+        "en": "No anderhalvelijn or e-consult episodes in this selection.",
+    },
+    "alv.resolved_about": {
+        "nl": "Per regio en startpunt: episodes met 6 maanden follow-up (verwezen tot en met de "
+        "maand in de laatste kolom), hoeveel daarvan zonder ziekenhuis bleven, en het aandeel "
+        "met 95%-interval (Wilson). Indicator ALV_AFGEHANDELD; de bronnen melden meer dan 80%.",
+        "en": "Per region and starting point: episodes with 6 months of follow-up (referred up "
+        "to and including the month in the last column), how many stayed out of hospital, and "
+        "the share with a 95% interval (Wilson). Indicator ALV_AFGEHANDELD; the sources report "
+        "more than 80%.",
+    },
+    "alv.not_per_condition": {
+        "nl": "Wachttijd, tevredenheid en kosten worden niet per aandoening vastgelegd: de "
+        "cijfers hieronder gelden voor alle aandoeningen.",
+        "en": "Waiting time, satisfaction and cost are not recorded per condition: the figures "
+        "below cover all conditions.",
+    },
+    "alv.subtitle_scope": {"nl": "{scope}, per setting", "en": "{scope}, per setting"},
+    "alv.setting_empty": {
+        "nl": "Geen gegevens per setting in deze selectie (of alleen aantallen van 1 tot en met "
+        "{max}).",
+        "en": "No data per setting in this selection (or only counts from 1 to {max}).",
+    },
+    "alv.wait_title": {
+        "nl": "Wachttijd tot het eerste consult",
+        "en": "Waiting time to the first consult",
+    },
+    "alv.wait_median_chart_title": {
+        "nl": "Mediane wachttijd per setting (dagen)",
+        "en": "Median waiting time per setting (days)",
+    },
+    "alv.wait_median_method": {
+        "nl": "Dagen van verwijzing tot het eerste consult, naar de setting van dat consult; "
+        "exacte mediaan uit de verdeling van alle wachttijden.",
+        "en": "Days from referral to the first consult, by the setting of that consult; exact "
+        "median from the distribution of all waiting times.",
+    },
+    "alv.wait_norm_chart_title": {
+        "nl": "Binnen de treeknorm (4 weken) per setting",
+        "en": "Within the accepted waiting time (4 weeks) per setting",
+    },
+    "alv.wait_norm_method": {
+        "nl": "Aandeel eerste consulten binnen 28 dagen na verwijzing (treeknorm), met 95%-"
+        "betrouwbaarheidsinterval (Wilson).",
+        "en": "Share of first consults within 28 days of referral (the Dutch 'treeknorm'), with "
+        "95% confidence interval (Wilson).",
+    },
+    "alv.satisfaction_title": {"nl": "Patiënttevredenheid", "en": "Patient satisfaction"},
+    "alv.satisfaction_chart_title": {
+        "nl": "Gemiddeld rapportcijfer (1-10) per setting",
+        "en": "Mean satisfaction score (1-10) per setting",
+    },
+    "alv.satisfaction_method": {
+        "nl": "Gemiddelde van de rapportcijfers bij consulten in de periode, met 95%-"
+        "betrouwbaarheidsinterval (t-verdeling).",
+        "en": "Mean of the scores given at consults in the period, with 95% confidence interval "
+        "(t distribution).",
+    },
+    "alv.cost_title": {"nl": "Kosten per patiënt", "en": "Cost per patient"},
+    "alv.cost_chart_title": {
+        "nl": "Zorgkosten per verwezen patiënt per setting (€)",
+        "en": "Care cost per referred patient per setting (€)",
+    },
+    "alv.cost_method": {
+        "nl": "Zorgkosten (kostensoort 'zorg', alle betalers) in de periode ÷ verwezen patiënten "
+        "(episodes) naar die setting in dezelfde periode. Jaarbedragen tellen naar rato van de "
+        "maanden in de periode; programmakosten (coördinatie, ICT, scholing) tellen niet mee.",
+        "en": "Care cost (cost type 'care', all payers) in the period ÷ referred patients "
+        "(episodes) to that setting in the same period. Whole-year amounts count pro rata for "
+        "the months in the period; programme costs (coordination, ICT, training) are left out.",
+    },
+    "alv.axis_month": {"nl": "Maand van verwijzing", "en": "Month of referral"},
+    "alv.axis_share": {
+        "nl": "Aandeel anderhalvelijn + e-consult (%)",
+        "en": "Share anderhalvelijn + e-consult (%)",
+    },
+    "alv.axis_referrals": {
+        "nl": "Verwijzingen van de praktijk (aantal)",
+        "en": "Practice's referrals (number)",
+    },
+    "alv.axis_episode_share": {
+        "nl": "Aandeel van de episodes (%)",
+        "en": "Share of episodes (%)",
+    },
+    "alv.axis_start": {"nl": "Verwezen naar", "en": "Referred to"},
+    "alv.axis_median_days": {"nl": "Mediane wachttijd (dagen)", "en": "Median wait (days)"},
+    "alv.axis_within_norm": {
+        "nl": "Binnen 4 weken (% van de eerste consulten)",
+        "en": "Within 4 weeks (% of first consults)",
+    },
+    "alv.axis_score": {"nl": "Gemiddeld rapportcijfer (1-10)", "en": "Mean score (1-10)"},
+    "alv.axis_cost_per_patient": {
+        "nl": "Kosten per verwezen patiënt (€)",
+        "en": "Cost per referred patient (€)",
+    },
+    "signal.high_998": {"nl": "Boven de 99,8%-grens", "en": "Above the 99.8% limit"},
+    "signal.high_95": {"nl": "Boven de 95%-grens", "en": "Above the 95% limit"},
+    "signal.within": {"nl": "Binnen de grenzen", "en": "Within the limits"},
+    "signal.low_95": {"nl": "Onder de 95%-grens", "en": "Below the 95% limit"},
+    "signal.low_998": {"nl": "Onder de 99,8%-grens", "en": "Below the 99.8% limit"},
+    "flow.resolved": {
+        "nl": "Zonder ziekenhuis (terug naar huisarts of vervolg)",
+        "en": "Without hospital (back to GP or follow-up)",
+    },
+    "flow.to_hospital": {"nl": "Naar ziekenhuis", "en": "To hospital"},
+    "flow.open": {
+        "nl": "Nog geen 6 maanden follow-up",
+        "en": "Less than 6 months of follow-up",
+    },
+    "col.month": {"nl": "Maand", "en": "Month"},
+    "col.alv_referrals": {
+        "nl": "Naar anderhalvelijn of e-consult",
+        "en": "To anderhalvelijn or e-consult",
+    },
+    "col.hospital_referrals": {"nl": "Naar ziekenhuis", "en": "To hospital"},
+    "col.ci_low": {"nl": "95%-interval ondergrens", "en": "95% interval lower"},
+    "col.ci_high": {"nl": "95%-interval bovengrens", "en": "95% interval upper"},
+    "col.funnel_signal": {"nl": "Trechter", "en": "Funnel"},
+    "col.destination": {"nl": "Verwezen naar", "en": "Referred to"},
+    "col.flow_outcome": {"nl": "Binnen 6 maanden", "en": "Within 6 months"},
+    "col.episodes": {"nl": "Episodes", "en": "Episodes"},
+    "col.followed_episodes": {
+        "nl": "Episodes met 6 mnd follow-up",
+        "en": "Episodes with 6 months follow-up",
+    },
+    "col.resolved": {"nl": "Zonder ziekenhuis", "en": "Without hospital"},
+    "col.to_hospital": {"nl": "Naar ziekenhuis", "en": "To hospital"},
+    "col.resolved_share": {"nl": "Aandeel zonder ziekenhuis", "en": "Share without hospital"},
+    "col.follow_up_until": {"nl": "Verwezen tot en met", "en": "Referred up to"},
+    "col.setting": {"nl": "Setting", "en": "Setting"},
+    "col.median_days": {"nl": "Mediane wachttijd (dagen)", "en": "Median wait (days)"},
+    "col.within_4_weeks": {"nl": "Binnen 4 weken", "en": "Within 4 weeks"},
+    "col.within_4_weeks_share": {"nl": "Aandeel binnen 4 weken", "en": "Share within 4 weeks"},
+    "col.responses": {"nl": "Ingevulde cijfers", "en": "Scores given"},
+    "col.mean_score": {"nl": "Gemiddeld cijfer", "en": "Mean score"},
+    "col.care_cost": {"nl": "Zorgkosten", "en": "Care cost"},
+    "col.cost_per_patient": {"nl": "Kosten per patiënt", "en": "Cost per patient"},
+    # ---- end anderhalvelijn ------------------------------------------------------------
     # ---- pdca ----------------------------------------------------------------------------
     "nav.pdca": {"nl": "PDCA-cycli", "en": "PDCA cycles"},
     "pdca.title": {"nl": "PDCA: verbetercycli", "en": "PDCA: improvement cycles"},

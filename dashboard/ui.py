@@ -151,6 +151,8 @@ _FORMATTERS: dict[str, Callable[[Any, str], str]] = {
     "year": lambda v, lg: formatting.MISSING if formatting.is_missing(v) else str(int(v)),
     "yesno": lambda v, lg: i18n.translate("yes" if v else "no", lg),
     "text": lambda v, lg: formatting.MISSING if formatting.is_missing(v) else str(v),
+    # A count that privacy.suppress_small_counts may have replaced by a text such as "<10".
+    "count": lambda v, lg: v if isinstance(v, str) else formatting.format_number(v, 0, lg),
 }
 
 
@@ -171,6 +173,31 @@ def _guess_format(series: pd.Series) -> str:
         if isinstance(first, date):
             return "date"
     return "text"
+
+
+def _with_count_texts(frame: pd.DataFrame, formats: Mapping[str, str], per_column: dict) -> Any:
+    """The table's Styler; "count" columns holding texts such as "<10" stay numeric underneath.
+
+    A column mixing numbers and texts cannot be sent as one Arrow type (Streamlit would turn it
+    all into text and sort "<10" among "1.234"), so the texts become missing values in the data
+    and are put back as the displayed text of exactly those cells.
+    """
+    texts: dict[str, pd.Series] = {}
+    shown = frame
+    for column in frame.columns:
+        if formats.get(column) != "count" or frame[column].dtype != object:
+            continue
+        is_text = frame[column].map(lambda value: isinstance(value, str))
+        if is_text.any():
+            texts[column] = frame[column].where(is_text)
+            numbers = pd.to_numeric(frame[column].where(~is_text), errors="coerce")
+            shown = shown.assign(**{column: numbers})
+    styler = shown.style.format(per_column)
+    for column, values in texts.items():
+        for text in values.dropna().unique():
+            rows = values.index[values == text]
+            styler = styler.format(lambda _v, s=text: s, subset=pd.IndexSlice[rows, [column]])
+    return styler
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -214,7 +241,7 @@ def show_table(
             kind = formats.get(column) or _guess_format(frame[column])
             formatter = _FORMATTERS[kind]
             per_column[column] = lambda v, f=formatter: f(v, language)
-        styler = frame.style.format(per_column)
+        styler = _with_count_texts(frame, formats, per_column)
         st.dataframe(
             styler, hide_index=True, width="stretch", key=key, placeholder=formatting.MISSING
         )
@@ -230,3 +257,34 @@ def show_table(
     if about:
         with st.expander(t("table.about"), icon=":material/info:"):
             st.markdown(about)
+
+
+# ---- charts --------------------------------------------------------------------------------
+
+
+def show_chart(
+    chart: Any,
+    data: pd.DataFrame,
+    *,
+    file_name: str,
+    columns: Mapping[str, str] | None = None,
+    formats: Mapping[str, str] | None = None,
+    method: str | None = None,
+    empty: str | None = None,
+    key: str | None = None,
+) -> None:
+    """An Altair chart with its method note and, folded away, exactly the data it draws.
+
+    ``data`` is what the chart plots: shown in an expander as a table with a CSV download
+    (``columns``/``formats`` as in :func:`show_table`). With no rows the chart is replaced by
+    the ``empty`` message, so nobody is left looking at blank axes.
+    """
+    if data.empty:
+        st.info(empty or t("chart.empty"), icon=":material/info:")
+        return
+    st.altair_chart(chart, key=key)
+    if method:
+        st.caption(method)
+    with st.expander(t("chart.data"), icon=":material/table:"):
+        show_table(data, file_name=file_name, columns=columns, formats=formats,
+                   key=f"{key or file_name}-data")

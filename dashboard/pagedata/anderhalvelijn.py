@@ -1,0 +1,536 @@
+"""Everything the Anderhalvelijn page shows, assembled without Streamlit.
+
+``anderhalvelijn(engine, region, period, condition, lang)`` runs the queries, the statistics
+(Wilson intervals, proportion funnel, medians, t-intervals) and the privacy rules (pseudonyms,
+small-number suppression) and returns an :class:`AnderhalvelijnData`. Frames whose name ends in
+``_chart`` hold exactly what a chart draws (also the CSV behind it); the others are tables in
+which suppressed counts read "<10" and the rates built on them are empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine
+
+from dashboard import i18n
+from dashboard.pagedata.measures import mean_ci_from_sums, median_from_histogram
+from dashboard.pagedata.periods import (
+    ROLLING,
+    Period,
+    add_months,
+    months_between,
+    period_keys,
+    resolve_period,
+)
+from dashboard.privacy import display_names, suppress_small_counts, threshold
+from dashboard.queries import anderhalvelijn as queries
+from dashboard.stats import funnel_classify, funnel_grid, funnel_limits, proportion_ci
+
+SETTINGS = ("ziekenhuis", "anderhalvelijn", "econsult")
+ALV_DESTINATIONS = ("anderhalvelijn", "econsult")
+FLOW_OUTCOMES = ("resolved", "to_hospital", "open")
+# Must match the ETL's window for resolved_6m (etl.aggregates.RESOLVED_WINDOW_DAYS).
+FOLLOW_UP_DAYS = 182
+TREEKNORM_DAYS = 28
+
+
+@dataclass
+class AnderhalvelijnData:
+    region: str | None
+    condition: str | None
+    period: Period | None
+    regions: pd.DataFrame  # the regions in scope, with data date and follow-up cut-off
+    period_keys: list[str] = field(default_factory=list)
+    headline: dict[str, float | None] = field(default_factory=dict)
+    share_chart: pd.DataFrame = field(default_factory=pd.DataFrame)
+    share_hidden_points: int = 0
+    share_by_region: pd.DataFrame = field(default_factory=pd.DataFrame)
+    practices: pd.DataFrame = field(default_factory=pd.DataFrame)
+    funnel_chart: pd.DataFrame = field(default_factory=pd.DataFrame)
+    funnel_lines: pd.DataFrame = field(default_factory=pd.DataFrame)
+    funnel_hidden: int = 0
+    funnel_skipped: list[str] = field(default_factory=list)  # region names without a funnel
+    resolved: pd.DataFrame = field(default_factory=pd.DataFrame)
+    resolved_pooled: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(
+            columns=["destination", "followed_episodes", "resolved", "to_hospital", "open"]
+        )
+    )
+    flow_chart: pd.DataFrame = field(default_factory=pd.DataFrame)
+    flow_hidden: list[str] = field(default_factory=list)  # destination labels not drawn
+    open_episodes: int = 0
+    waits: pd.DataFrame = field(default_factory=pd.DataFrame)
+    waits_chart: pd.DataFrame = field(default_factory=pd.DataFrame)
+    waits_pooled: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["setting", "suppressed"])
+    )
+    satisfaction: pd.DataFrame = field(default_factory=pd.DataFrame)
+    satisfaction_chart: pd.DataFrame = field(default_factory=pd.DataFrame)
+    costs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    costs_chart: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def has_data(self) -> bool:
+        return self.period is not None and not self.share_by_region.empty
+
+    @property
+    def without_anderhalvelijn(self) -> list[str]:
+        """Names of the regions in scope that have no anderhalvelijn care (at all)."""
+        if self.regions.empty:
+            return []
+        return list(self.regions.loc[self.regions["anderhalvelijn_start"].isna(), "name"])
+
+    @property
+    def not_started(self) -> pd.DataFrame:
+        """Regions in scope whose anderhalvelijn started after the period (name, start)."""
+        if self.period is None or self.regions.empty:
+            return self.regions.iloc[0:0]
+        starts = self.regions["anderhalvelijn_start"]
+        later = starts.notna() & (starts.map(lambda d: d is not None and d > _month_end(
+            self.period.end)))
+        return self.regions.loc[later, ["name", "anderhalvelijn_start"]]
+
+    @property
+    def anderhalvelijn_in_scope(self) -> bool:
+        """Whether any region in scope had anderhalvelijn care during the period."""
+        if self.regions.empty or self.period is None:
+            return False
+        starts = self.regions["anderhalvelijn_start"].dropna()
+        return any(start <= _month_end(self.period.end) for start in starts)
+
+
+def _month_end(month: date) -> date:
+    return add_months(month, 1) - timedelta(days=1)
+
+
+def follow_up_until(data_date: date | None) -> date | None:
+    """The last referral month whose every episode has FOLLOW_UP_DAYS of follow-up by
+    ``data_date`` (None when no month qualifies or the date is unknown)."""
+    if data_date is None or pd.isna(data_date):
+        return None
+    month = data_date.replace(day=1)
+    while _month_end(month) + timedelta(days=FOLLOW_UP_DAYS) > data_date:
+        month = add_months(month, -1)
+    return month
+
+
+def _labels(codes: pd.Series, kind: str, lang: str) -> pd.Series:
+    return codes.map(lambda code: i18n.label(kind, code, lang))
+
+
+def _with_proportion(frame: pd.DataFrame, numerator: str, denominator: str,
+                     prefix: str = "share") -> pd.DataFrame:
+    """Add ``<prefix>``, ``<prefix>_low``, ``<prefix>_high`` (Wilson); NaN where n = 0."""
+    frame = frame.copy()
+    positive = frame[denominator] > 0
+    frame[prefix] = np.nan
+    frame[f"{prefix}_low"] = np.nan
+    frame[f"{prefix}_high"] = np.nan
+    if positive.any():
+        num = frame.loc[positive, numerator].to_numpy()
+        den = frame.loc[positive, denominator].to_numpy()
+        low, high = proportion_ci(num, den)
+        frame.loc[positive, prefix] = num / den
+        frame.loc[positive, f"{prefix}_low"] = low
+        frame.loc[positive, f"{prefix}_high"] = high
+    return frame
+
+
+def _pivot_destinations(frame: pd.DataFrame, index: list[str], value: str) -> pd.DataFrame:
+    """Long rows per destination -> one row per ``index`` with a column per destination."""
+    if frame.empty:
+        wide = pd.DataFrame(columns=[*index, *SETTINGS])
+    else:
+        wide = frame.pivot_table(
+            index=index, columns="destination", values=value, aggfunc="sum", fill_value=0
+        ).reset_index()
+        wide.columns.name = None
+    for destination in SETTINGS:
+        if destination not in wide:
+            wide[destination] = 0
+    wide[list(SETTINGS)] = wide[list(SETTINGS)].astype(int)
+    return wide
+
+
+def _uptake_columns(wide: pd.DataFrame) -> pd.DataFrame:
+    wide = wide.assign(
+        referrals=wide[list(SETTINGS)].sum(axis=1),
+        hospital=wide["ziekenhuis"],
+        alv=wide["anderhalvelijn"] + wide["econsult"],
+    )
+    return _with_proportion(wide, "alv", "referrals")
+
+
+SHARE_DEPENDENT = ["share", "share_low", "share_high"]
+
+
+def _suppressed(frame: pd.DataFrame, counts: list[str], dependent: list[str]) -> pd.DataFrame:
+    if frame.empty:
+        return frame.assign(suppressed=pd.Series(dtype=bool))
+    return suppress_small_counts(frame, counts, dependent)
+
+
+def _empty(region, condition, period, regions, keys) -> AnderhalvelijnData:
+    return AnderhalvelijnData(region, condition, period, regions, period_keys=keys)
+
+
+def anderhalvelijn(
+    engine: Engine,
+    region: str | None = None,
+    period: str = ROLLING,
+    condition: str | None = None,
+    lang: str = i18n.DEFAULT_LANGUAGE,
+) -> AnderhalvelijnData:
+    """All figures of the Anderhalvelijn page for one region (None: all) and period key.
+
+    ``period`` is a key from :func:`dashboard.pagedata.periods.period_keys` ("rolling12",
+    a year such as "2025", or "all"); ``condition`` one of ``dashboard.codes.CONDITIONS``
+    or None for all. Waiting times, satisfaction and cost are not recorded per condition and
+    always cover all conditions.
+    """
+    regions = queries.regions(engine).merge(queries.data_dates(engine), on="region", how="left")
+    if region is not None and region not in set(regions["region"]):
+        known = ", ".join(regions["region"]) or "(none loaded)"
+        raise ValueError(f"unknown region {region!r}; loaded regions: {known}")
+    scope = regions if region is None else regions[regions["region"] == region]
+    scope = scope.reset_index(drop=True)
+    scope["anderhalvelijn_start"] = scope["anderhalvelijn_start"].astype(object)
+    scope["follow_up_until"] = scope["data_date"].map(follow_up_until).astype(object)
+    with_data = scope.dropna(subset=["last_month"])
+    if with_data.empty:
+        return _empty(region, condition, None, scope, [])
+    first, last = min(with_data["first_month"]), max(with_data["last_month"])
+    keys = period_keys(first, last)
+    try:
+        resolved_period = resolve_period(period, first, last)
+    except ValueError:
+        # A year that exists for other regions but not for this one: nothing to show.
+        return _empty(region, condition, None, scope, keys)
+    start, end = resolved_period.start, resolved_period.end
+    names = dict(zip(scope["region"], scope["name"], strict=True))
+
+    data = _empty(region, condition, resolved_period, scope, keys)
+
+    # ---- uptake per month and per region ------------------------------------------------
+    monthly = _uptake_columns(
+        _pivot_destinations(
+            queries.referrals_by_month(engine, start, end, region, condition),
+            ["region", "month"], "referrals",
+        )
+    )
+    monthly["region_name"] = monthly["region"].map(names)
+    monthly["month"] = pd.to_datetime(monthly["month"])
+    shown = _suppressed(monthly, ["referrals", "alv", "hospital"], SHARE_DEPENDENT)
+    data.share_chart = monthly.loc[
+        ~shown["suppressed"].to_numpy(),
+        ["region_name", "month", "referrals", "alv", "share", "share_low", "share_high"],
+    ].reset_index(drop=True)
+    data.share_hidden_points = int(shown["suppressed"].sum())
+
+    per_region = monthly.groupby("region", as_index=False)[
+        [*SETTINGS, "referrals", "alv", "hospital"]
+    ].sum()
+    per_region = _with_proportion(per_region, "alv", "referrals")
+    per_region["region_name"] = per_region["region"].map(names)
+    data.share_by_region = _suppressed(
+        per_region, ["referrals", "alv", "hospital"], SHARE_DEPENDENT
+    )
+
+    # ---- per practice and the funnel ------------------------------------------------------
+    _practices_and_funnel(data, engine, start, end, region, condition, names, lang)
+
+    # ---- resolved within 6 months and the flow -------------------------------------------
+    episodes = queries.episodes_by_month(engine, start, end, region, condition)
+    _resolved_and_flow(data, episodes, scope, names, lang)
+
+    # ---- waiting time, satisfaction, cost per setting ------------------------------------
+    _waits(data, queries.wait_histogram(engine, start, end, region), names, lang)
+    _satisfaction(data, queries.satisfaction_sums(engine, start, end, region), names, lang)
+    all_conditions = (
+        episodes if condition is None
+        else queries.episodes_by_month(engine, start, end, region, None)
+    )
+    _costs(data, queries.care_costs(engine, start, end, region), all_conditions, start, end,
+           names, lang)
+
+    data.headline = _headline(data, monthly)
+    return data
+
+
+def _practices_and_funnel(data, engine, start, end, region, condition, names, lang) -> None:
+    practices = queries.practices(engine, region)
+    counts = _pivot_destinations(
+        queries.referrals_by_practice(engine, start, end, region, condition),
+        ["region", "practice"], "referrals",
+    )
+    table = practices.merge(counts.drop(columns="region"), on="practice", how="left")
+    table[list(SETTINGS)] = table[list(SETTINGS)].fillna(0).astype(int)
+    table = _uptake_columns(table)
+    table["region_name"] = table["region"].map(names)
+    # Everyone but a practice itself sees the pseudonym; this page has no own-practice view.
+    table["display_name"] = display_names(table, own_practice=None)
+    table["signal"] = None
+    table["signal_label"] = None
+
+    limit = threshold()
+    shown_counts = ["referrals", "alv", "hospital"]
+    lines, points = [], []
+    for code, rows in table[table["referrals"] > 0].groupby("region", sort=False):
+        region_name = names[code]
+        target = rows["alv"].sum() / rows["referrals"].sum()
+        if not 0 < target < 1:
+            data.funnel_skipped.append(region_name)
+            continue
+        classified = funnel_classify(
+            rows["alv"], rows["referrals"], statistic="proportion", target=target
+        )
+        table.loc[rows.index, "signal"] = classified["signal"].to_numpy()
+        grid = funnel_grid(float(rows["referrals"].max()) * 1.05, statistic="proportion")
+        limits = funnel_limits(grid, statistic="proportion", target=target)
+        limits.insert(0, "region_name", region_name)
+        lines.append(limits)
+    table["signal_label"] = _labels(table["signal"].fillna("none"), "signal", lang).where(
+        table["signal"].notna(), None
+    )
+
+    shown = suppress_small_counts(
+        table, shown_counts, [*SHARE_DEPENDENT, "signal", "signal_label"], limit=limit
+    )
+    visible = ~shown["suppressed"] & table["signal"].notna()
+    points = table.loc[
+        visible, ["region_name", "display_name", "referrals", "alv", "share", "share_low",
+                  "share_high", "signal", "signal_label"],
+    ]
+    data.funnel_chart = points.reset_index(drop=True)
+    data.funnel_lines = (
+        pd.concat(lines, ignore_index=True) if lines else pd.DataFrame(
+            columns=["region_name", "precision", "target", "lower_95", "upper_95",
+                     "lower_998", "upper_998"])
+    )
+    data.funnel_hidden = int((shown["suppressed"] & (table["referrals"] > 0)).sum())
+    data.practices = shown[
+        ["region_name", "display_name", "referrals", "hospital", "alv", "share", "share_low",
+         "share_high", "signal_label", "suppressed"]
+    ].reset_index(drop=True)
+
+
+def _resolved_and_flow(data, episodes, scope, names, lang) -> None:
+    cut_offs = dict(zip(scope["region"], scope["follow_up_until"], strict=True))
+    frame = episodes[episodes["destination"].isin(ALV_DESTINATIONS)].copy()
+    frame["followed"] = [
+        cut_offs.get(code) is not None and month <= cut_offs[code]
+        for code, month in zip(frame["region"], frame["month"], strict=True)
+    ]
+    frame["followed_episodes"] = frame["episodes"].where(frame["followed"], 0)
+    frame["resolved"] = frame["resolved_6m"].where(frame["followed"], 0)
+    frame["open"] = frame["episodes"].where(~frame["followed"], 0)
+    per_region = frame.groupby(["region", "destination"], as_index=False)[
+        ["episodes", "followed_episodes", "resolved", "open"]
+    ].sum()
+    per_region["to_hospital"] = per_region["followed_episodes"] - per_region["resolved"]
+    per_region = _with_proportion(per_region, "resolved", "followed_episodes")
+    per_region["region_name"] = per_region["region"].map(names)
+    per_region["destination_label"] = _labels(per_region["destination"], "destination", lang)
+    per_region["follow_up_until"] = per_region["region"].map(cut_offs)
+    order = {code: i for i, code in enumerate(ALV_DESTINATIONS)}
+    per_region = per_region.sort_values(
+        ["region_name", "destination"], key=lambda s: s.map(order) if s.name == "destination"
+        else s
+    ).reset_index(drop=True)
+    data.resolved = _suppressed(
+        per_region, ["followed_episodes", "resolved", "to_hospital"], SHARE_DEPENDENT
+    )
+    data.open_episodes = int(frame["open"].sum())
+
+    pooled = per_region.groupby("destination", as_index=False)[
+        ["followed_episodes", "resolved", "to_hospital", "open"]
+    ].sum()
+    data.resolved_pooled = pooled.copy()
+    pooled["total"] = pooled[list(FLOW_OUTCOMES)].sum(axis=1)
+    pooled = pooled[pooled["total"] > 0]
+    flagged = _suppressed(pooled, list(FLOW_OUTCOMES), [])
+    rows = []
+    for (_, counts), hidden in zip(pooled.iterrows(), flagged["suppressed"], strict=True):
+        label = i18n.label("destination", counts["destination"], lang)
+        if hidden:
+            data.flow_hidden.append(label)
+            continue
+        for outcome in FLOW_OUTCOMES:
+            rows.append(
+                {
+                    "destination": counts["destination"],
+                    "destination_label": label,
+                    "outcome": outcome,
+                    "outcome_label": i18n.label("flow", outcome, lang),
+                    "order": FLOW_OUTCOMES.index(outcome),
+                    "episodes": int(counts[outcome]),
+                    "share": counts[outcome] / counts["total"],
+                }
+            )
+    data.flow_chart = pd.DataFrame(
+        rows, columns=["destination", "destination_label", "outcome", "outcome_label", "order",
+                       "episodes", "share"]
+    )
+
+
+def _setting_order(frame: pd.DataFrame) -> pd.DataFrame:
+    order = {code: i for i, code in enumerate(SETTINGS)}
+    return frame.sort_values(
+        ["region_name", "setting"],
+        key=lambda s: s.map(order) if s.name == "setting" else s,
+    ).reset_index(drop=True)
+
+
+def _wait_summary(histogram: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    rows = []
+    for key, group in histogram.groupby(by, sort=False):
+        total = int(group["episodes"].sum())
+        within = int(group.loc[group["wait_days"] <= TREEKNORM_DAYS, "episodes"].sum())
+        rows.append(
+            {
+                **dict(zip(by, key, strict=True)),
+                "episodes": total,
+                "within_4_weeks": within,
+                "median_days": median_from_histogram(group["wait_days"], group["episodes"]),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=[*by, "episodes", "within_4_weeks", "median_days"])
+    return _with_proportion(frame, "within_4_weeks", "episodes")
+
+
+def _waits(data, histogram, names, lang) -> None:
+    frame = _wait_summary(histogram, ["region", "setting"])
+    frame["region_name"] = frame["region"].map(names)
+    frame["setting_label"] = _labels(frame["setting"], "destination", lang)
+    frame = _setting_order(frame)
+    dependent = ["median_days", *SHARE_DEPENDENT]
+    data.waits = _suppressed(frame, ["episodes", "within_4_weeks"], dependent)
+    data.waits_chart = frame.loc[
+        ~data.waits["suppressed"].to_numpy(),
+        ["region_name", "setting", "setting_label", "episodes", "median_days", "within_4_weeks",
+         "share", "share_low", "share_high"],
+    ].reset_index(drop=True)
+    pooled = _wait_summary(histogram, ["setting"])
+    flagged = _suppressed(pooled, ["episodes", "within_4_weeks"], [])
+    data.waits_pooled = pooled.assign(suppressed=flagged["suppressed"].astype(bool))
+
+
+def _satisfaction(data, sums, names, lang) -> None:
+    frame = sums.copy()
+    mean, low, high = mean_ci_from_sums(
+        frame["responses"].to_numpy(), frame["score_sum"].to_numpy(),
+        frame["score_sq_sum"].to_numpy(),
+    ) if not frame.empty else ([], [], [])
+    frame["mean"], frame["mean_low"], frame["mean_high"] = mean, low, high
+    frame["responses"] = frame["responses"].astype(int)
+    frame["region_name"] = frame["region"].map(names)
+    frame["setting_label"] = _labels(frame["setting"], "destination", lang)
+    frame = _setting_order(frame)
+    data.satisfaction = _suppressed(frame, ["responses"], ["mean", "mean_low", "mean_high"])
+    data.satisfaction_chart = frame.loc[
+        ~data.satisfaction["suppressed"].to_numpy(),
+        ["region_name", "setting", "setting_label", "responses", "mean", "mean_low",
+         "mean_high"],
+    ].reset_index(drop=True)
+
+
+def _costs(data, costs, episodes, start, end, names, lang) -> None:
+    """Care cost per referred patient: cost of the period / episodes referred in the period.
+
+    Monthly amounts count when their month lies in the period; a whole-year amount (month 0)
+    counts for the share of its year's months that lie in the period.
+    """
+    costs = costs.copy()
+    month_dates = [
+        date(int(y), int(m), 1) if m else None
+        for y, m in zip(costs["year"], costs["month"], strict=True)
+    ]
+    in_period = [
+        d is not None and start <= d <= end for d in month_dates
+    ]
+    year_share = [
+        months_between(max(start, date(int(y), 1, 1)), min(end, date(int(y), 12, 1))) / 12
+        for y in costs["year"]
+    ]
+    costs["counted"] = np.where(
+        costs["month"] == 0, costs["amount"] * np.asarray(year_share, dtype=float),
+        np.where(in_period, costs["amount"], 0.0),
+    ) if not costs.empty else []
+    amount = costs.groupby(["region", "setting"], as_index=False)["counted"].sum().rename(
+        columns={"counted": "amount"}
+    )
+    patients = (
+        episodes.rename(columns={"destination": "setting"})
+        .groupby(["region", "setting"], as_index=False)["episodes"].sum()
+    )
+    frame = amount.merge(patients, on=["region", "setting"], how="outer")
+    frame["amount"] = frame["amount"].fillna(0.0)
+    frame["episodes"] = frame["episodes"].fillna(0).astype(int)
+    frame = frame[(frame["amount"] > 0) | (frame["episodes"] > 0)]
+    frame["per_patient"] = np.where(
+        (frame["episodes"] > 0) & (frame["amount"] > 0),
+        frame["amount"] / frame["episodes"].where(frame["episodes"] > 0, 1), np.nan,
+    )
+    frame["region_name"] = frame["region"].map(names)
+    frame["setting_label"] = _labels(frame["setting"], "destination", lang)
+    frame = _setting_order(frame)
+    data.costs = _suppressed(frame, ["episodes"], ["per_patient"])
+    data.costs_chart = frame.loc[
+        ~data.costs["suppressed"].to_numpy() & frame["per_patient"].notna().to_numpy(),
+        ["region_name", "setting", "setting_label", "amount", "episodes", "per_patient"],
+    ].reset_index(drop=True)
+
+
+def _pooled_proportion(numerator: int, denominator: int, counts: list[int]):
+    """Share with Wilson interval, or Nones when there is nothing or a count is small."""
+    limit = threshold()
+    if denominator <= 0 or any(1 <= c < limit for c in counts):
+        return None, None, None
+    low, high = proportion_ci(numerator, denominator)
+    return numerator / denominator, low, high
+
+
+def _headline(data, monthly) -> dict[str, float | None]:
+    referrals = int(monthly["referrals"].sum())
+    alv = int(monthly["alv"].sum())
+    share, share_low, share_high = _pooled_proportion(
+        alv, referrals, [referrals, alv, referrals - alv]
+    )
+    pooled = data.resolved_pooled
+    row = pooled[pooled["destination"] == "anderhalvelijn"]
+    followed = int(row["followed_episodes"].sum())
+    resolved = int(row["resolved"].sum())
+    res_share, res_low, res_high = _pooled_proportion(
+        resolved, followed, [followed, resolved, followed - resolved]
+    )
+    waits = data.waits_pooled
+    row = waits[(waits["setting"] == "anderhalvelijn") & ~waits["suppressed"]]
+    median = within = within_low = within_high = None
+    wait_n = 0
+    if not row.empty:
+        median = float(row["median_days"].iloc[0])
+        within = float(row["share"].iloc[0])
+        within_low = float(row["share_low"].iloc[0])
+        within_high = float(row["share_high"].iloc[0])
+        wait_n = int(row["episodes"].iloc[0])
+    return {
+        "referrals": referrals,
+        "alv": alv,
+        "share": share,
+        "share_low": share_low,
+        "share_high": share_high,
+        "followed": followed,
+        "resolved": resolved,
+        "resolved_share": res_share,
+        "resolved_low": res_low,
+        "resolved_high": res_high,
+        "wait_median": median,
+        "wait_within": within,
+        "wait_within_low": within_low,
+        "wait_within_high": within_high,
+        "wait_episodes": wait_n,
+    }
