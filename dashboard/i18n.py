@@ -1019,6 +1019,754 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "same region, indicator and title as line {first}",
     },
     # ---- end pdca ------------------------------------------------------------------------
+    # ---- sroi ----------------------------------------------------------------------------
+    "nav.sroi": {"nl": "SROI", "en": "SROI"},
+    "sroi.title": {"nl": "SROI: maatschappelijke waarde", "en": "SROI: social value"},
+    "sroi.intro": {
+        "nl": "Wat levert het netwerk op voor patiënten, huisartsen, ziekenhuis, verzekeraar en "
+        "gemeente, tegenover wat zij erin steken? Pas de aannames aan en zie direct wat er "
+        "verandert.",
+        "en": "What does the network yield for patients, GPs, hospital, insurer and "
+        "municipality, against what they put in? Change the assumptions and see what changes.",
+    },
+    "sroi.no_regions": {
+        "nl": "Nog geen regio's geladen. Laad eerst gegevens met `python -m etl load MAP`.",
+        "en": "No regions loaded yet. Load data first with `python -m etl load FOLDER`.",
+    },
+    "sroi.region": {"nl": "Regio", "en": "Region"},
+    "sroi.reference_year": {"nl": "Referentiejaar", "en": "Reference year"},
+    "sroi.reference_year_help": {
+        "nl": "Het jaar waarvan de kosten en aantallen in het model komen. Standaard het laatste "
+        "jaar dat de gegevens tot en met december dekken.",
+        "en": "The year whose costs and counts go into the model. By default the last year the "
+        "data cover up to December.",
+    },
+    "sroi.stored_broken": {
+        "nl": "Het opgeslagen regiomodel is niet te gebruiken ({problem}); het startmodel is "
+        "geladen.",
+        "en": "The stored region model cannot be used ({problem}); the starting model is loaded.",
+    },
+    "sroi.no_anderhalvelijn": {
+        "nl": "**{region} heeft geen anderhalvelijnszorg.** Er is dus niets geïnvesteerd en een "
+        "SROI-ratio is hier niet van toepassing. Wel kunt u verkennen wat een eerste jaar "
+        "anderhalvelijnszorg zou kunnen kosten en opleveren.",
+        "en": "**{region} has no anderhalvelijn care.** Nothing has been invested, so an SROI "
+        "ratio does not apply here. You can explore what a first year of anderhalvelijn care "
+        "might cost and yield.",
+    },
+    "sroi.explore": {"nl": "Verken een scenario", "en": "Explore a scenario"},
+    "sroi.explore_note": {
+        "nl": "Verkenning: de hoeveelheden zijn aannames, geen metingen. Alleen de kosten van "
+        "een ziekenhuistraject komen uit de gegevens van de regio.",
+        "en": "Exploration: the quantities are assumptions, not measurements. Only the cost of a "
+        "hospital trajectory comes from the region's data.",
+    },
+    "sroi.hypothetical": {
+        "nl": "Hypothetisch: deze uitkomst beschrijft een verkenning, niet wat er gebeurd is.",
+        "en": "Hypothetical: this result describes an exploration, not what happened.",
+    },
+    "sroi.model_name": {"nl": "Model: {name}", "en": "Model: {name}"},
+    "sroi.year_caption": {"nl": "referentiejaar {year}", "en": "reference year {year}"},
+    "sroi.baseline_caption": {"nl": "basisjaar {year}", "en": "baseline year {year}"},
+    "sroi.data_date": {"nl": "gegevens t/m {date}", "en": "data up to {date}"},
+    "sroi.synthetic_model": {
+        "nl": "synthetisch voorbeeldmodel", "en": "synthetic example model",
+    },
+    "sroi.default_name": {"nl": "Regiomodel", "en": "Region model"},
+    "sroi.metric.value": {"nl": "Maatschappelijke waarde", "en": "Social value"},
+    "sroi.metric.value_help": {
+        "nl": "Contante waarde van alle uitkomsten, verdisconteerd met de disconteringsvoet.",
+        "en": "Present value of all outcomes, discounted at the discount rate.",
+    },
+    "sroi.metric.investment": {"nl": "Investering", "en": "Investment"},
+    "sroi.metric.investment_help": {
+        "nl": "Contante waarde van wat alle partijen investeren (jaar 0 niet verdisconteerd).",
+        "en": "Present value of what all parties invest (year 0 not discounted).",
+    },
+    "sroi.metric.npv": {"nl": "Netto contante waarde", "en": "Net present value"},
+    "sroi.metric.npv_help": {
+        "nl": "Maatschappelijke waarde min investering.",
+        "en": "Social value minus investment.",
+    },
+    "sroi.metric.ratio": {"nl": "SROI-ratio", "en": "SROI ratio"},
+    "sroi.metric.ratio_help": {
+        "nl": "Euro's maatschappelijke waarde per geïnvesteerde euro.",
+        "en": "Euros of social value per euro invested.",
+    },
+    "sroi.interval": {
+        "nl": "**Elke geïnvesteerde euro levert € {ratio} maatschappelijke waarde op.** "
+        "95%-onzekerheidsinterval {low} – {high} ({n} simulaties); kans dat de ratio boven 1 "
+        "ligt: {probability}.",
+        "en": "**Every euro invested yields €{ratio} of social value.** 95% uncertainty "
+        "interval {low} – {high} ({n} simulations); probability that the ratio is above 1: "
+        "{probability}.",
+    },
+    "sroi.assumptions": {"nl": "Aannames", "en": "Assumptions"},
+    "sroi.assumptions_help": {
+        "nl": "Pas een cel aan en de resultaten rekenen mee. Percentages zijn fracties: 0,25 is "
+        "25%. Een getal uit de gegevens dat u wijzigt, wordt een vaste aanname. Rijen kunt u "
+        "toevoegen en verwijderen.",
+        "en": "Change a cell and the results follow. Percentages are fractions: 0.25 is 25%. A "
+        "number from the data that you change becomes a fixed assumption. Rows can be added "
+        "and deleted.",
+    },
+    "sroi.fallbacks": {
+        "nl": "Voor {count} getal(len) geven de gegevens geen waarde; daar staat de vaste aanname "
+        "uit het model (zie *Hoe berekend*).",
+        "en": "For {count} number(s) the data give no value; the model's fixed assumption is "
+        "used there (see *How calculated*).",
+    },
+    "sroi.invalid": {
+        "nl": "Deze invoer kan niet worden doorgerekend:",
+        "en": "This input cannot be calculated:",
+    },
+    "sroi.kept_last_valid": {
+        "nl": "De resultaten horen bij de laatste geldige invoer.",
+        "en": "The results belong to the last valid input.",
+    },
+    "sroi.how_title": {"nl": "Hoe berekend", "en": "How calculated"},
+    "sroi.how_expander": {"nl": "Hoe berekend: {what}", "en": "How calculated: {what}"},
+    "sroi.source.data": {"nl": "{field} uit gegevens {year}", "en": "{field} from data {year}"},
+    "sroi.source.fallback": {
+        "nl": "{field}: aanname (geen gegevens {year})",
+        "en": "{field}: assumption (no data {year})",
+    },
+    "sroi.source.fixed": {"nl": "aanname", "en": "assumption"},
+    "sroi.all": {"nl": "alle", "en": "all"},
+    "sroi.results": {"nl": "Resultaten", "en": "Results"},
+    "sroi.losers": {
+        "nl": "**Voor- en nadelen eerlijk delen:** {who} investeren meer dan zij terugkrijgen. "
+        "Nadelige effecten mogen niet bij één deelnemer terechtkomen (Zorginstituut Nederland, "
+        "2026); bespreek een verdeling, bijvoorbeeld in het contract.",
+        "en": "**Share benefits and drawbacks fairly:** {who} invest more than they get back. "
+        "Drawbacks should not land at a single participant (Zorginstituut Nederland, 2026); "
+        "discuss a split, for example in the contract.",
+    },
+    "sroi.about_stakeholders": {
+        "nl": "Per belanghebbende de contante waarde van de investering en van de baten, het "
+        "saldo (baten min investering) en het aandeel in het totaal. Baten zijn toegerekend aan "
+        "wie de uitkomst ontvangt (kolom *Belanghebbende* bij de uitkomsten).",
+        "en": "Per stakeholder the present value of the investment and of the benefits, the "
+        "balance (benefits minus investment) and the share of the total. Benefits are assigned "
+        "to whoever receives the outcome (column *Stakeholder* of the outcomes).",
+    },
+    "sroi.chart.ratio_title": {
+        "nl": "SROI-ratio naast gerapporteerde ratio's",
+        "en": "SROI ratio next to reported ratios",
+    },
+    "sroi.chart.ratio_subtitle": {
+        "nl": "Punt: dit model, lijn: 95%-onzekerheidsinterval; ruit: ratio uit de literatuur; "
+        "grijze lijn: € 1 terug per € 1",
+        "en": "Point: this model, line: 95% uncertainty interval; diamond: ratio from the "
+        "literature; grey line: €1 back per €1",
+    },
+    "sroi.chart.ratio_axis": {
+        "nl": "SROI-ratio (€ waarde per € geïnvesteerd)",
+        "en": "SROI ratio (€ value per € invested)",
+    },
+    "sroi.chart.euro_axis": {"nl": "Contante waarde (€)", "en": "Present value (€)"},
+    "sroi.chart.waterfall_title": {
+        "nl": "Maatschappelijke waarde per uitkomst", "en": "Social value by outcome",
+    },
+    "sroi.chart.waterfall_subtitle": {
+        "nl": "Van de waarde van elke uitkomst naar de totale waarde, min de investering: de "
+        "netto contante waarde",
+        "en": "From each outcome's value to the total, minus the investment: the net present "
+        "value",
+    },
+    "sroi.chart.stakeholders_title": {
+        "nl": "Wie investeert, wie heeft baat?", "en": "Who invests, who benefits?",
+    },
+    "sroi.chart.stakeholders_subtitle": {
+        "nl": "Contante waarde van investering en baten per belanghebbende",
+        "en": "Present value of investment and benefits per stakeholder",
+    },
+    "sroi.chart.tornado_title": {
+        "nl": "Gevoeligheid: welke aanname telt het zwaarst?",
+        "en": "Sensitivity: which assumption matters most?",
+    },
+    "sroi.chart.tornado_subtitle": {
+        "nl": "SROI-ratio als één aanname naar haar lage of hoge waarde gaat; de {n} grootste",
+        "en": "SROI ratio when one assumption goes to its low or high value; the {n} largest",
+    },
+    "sroi.wf.total": {"nl": "Totale waarde", "en": "Total value"},
+    "sroi.wf.investment": {"nl": "Investering", "en": "Investment"},
+    "sroi.wf.net": {"nl": "Netto contante waarde", "en": "Net present value"},
+    "sroi.wf.kind.outcome": {"nl": "Uitkomst", "en": "Outcome"},
+    "sroi.wf.kind.total": {"nl": "Totaal", "en": "Total"},
+    "sroi.wf.kind.investment": {"nl": "Investering", "en": "Investment"},
+    "sroi.wf.kind.net": {"nl": "Saldo", "en": "Balance"},
+    "sroi.sh.invested": {"nl": "Geïnvesteerd", "en": "Invested"},
+    "sroi.sh.benefit": {"nl": "Baat", "en": "Benefit"},
+    "sroi.sh.net": {"nl": "Saldo", "en": "Balance"},
+    "sroi.sh.share_invested": {"nl": "Aandeel investering", "en": "Share of investment"},
+    "sroi.sh.share_benefit": {"nl": "Aandeel baten", "en": "Share of benefits"},
+    "sroi.method.ratio": {
+        "nl": "Methode: SROI-ratio = contante waarde van de uitkomsten ÷ investering (The SROI "
+        "Guide, 2012). Het interval komt uit een Monte-Carlosimulatie van alle aannames "
+        "tegelijk. De ratio's uit de literatuur zijn met eigen keuzes berekend: een oriëntatie, "
+        "geen norm. Bronnen: Zorginstituut Nederland, *Netwerken voor gezondheid in de buurt en "
+        "regio* (juni 2026), hoofdstuk 3 (Zorroo, PlusPunt MC); Nivel, kennissynthese "
+        "bekostiging domeinoverstijgende samenwerking (business case, geen hartzorg).",
+        "en": "Method: SROI ratio = present value of the outcomes ÷ investment (The SROI Guide, "
+        "2012). The interval comes from a Monte Carlo simulation of all assumptions at once. "
+        "The literature ratios were calculated with their own choices: a reference point, not "
+        "a standard. Sources: Zorginstituut Nederland, *Netwerken voor gezondheid in de buurt "
+        "en regio* (June 2026), chapter 3 (Zorroo, PlusPunt MC); Nivel, knowledge synthesis on "
+        "funding cross-domain collaboration (business case, not heart care).",
+    },
+    "sroi.method.waterfall": {
+        "nl": "Methode: per uitkomst hoeveelheid × proxy × (1 − deadweight) × (1 − verplaatsing) "
+        "× (1 − attributie), over de duur met drop-off, verdisconteerd tegen de "
+        "disconteringsvoet. Daarna gaat de investering eraf.",
+        "en": "Method: per outcome quantity × proxy × (1 − deadweight) × (1 − displacement) × "
+        "(1 − attribution), over the duration with drop-off, discounted at the discount rate. "
+        "Then the investment is taken off.",
+    },
+    "sroi.method.stakeholders": {
+        "nl": "Methode: investeringen per investeerder en baten per ontvanger, beide als contante "
+        "waarde. Een partij met meer investering dan baten draagt een nadeel dat de andere "
+        "partijen kunnen compenseren.",
+        "en": "Method: investments per investor and benefits per recipient, both as present "
+        "value. A party that invests more than it gets back carries a drawback the others "
+        "can compensate.",
+    },
+    "sroi.method.tornado": {
+        "nl": "Methode: gevoeligheidsanalyse volgens The SROI Guide: steeds één aanname naar haar "
+        "lage en hoge waarde (hoeveelheden ± 25%, proxy's ± 50%, percentages ± 10 "
+        "procentpunten, duur ± 1 jaar behalve bij eenmalige uitkomsten, investeringen ± 10%, "
+        "disconteringsvoet ± 2 procentpunten), de rest blijft gelijk.",
+        "en": "Method: sensitivity analysis as in The SROI Guide: one assumption at a time to its "
+        "low and high value (quantities ± 25%, proxies ± 50%, percentages ± 10 percentage "
+        "points, duration ± 1 year except for one-off outcomes, investments ± 10%, discount "
+        "rate ± 2 percentage points), the rest unchanged.",
+    },
+    "sroi.method_title": {"nl": "Methode en bronnen", "en": "Method and sources"},
+    "sroi.method": {
+        "nl": "**Methode.** SROI (Social Return on Investment) volgens *The SROI Guide*: per "
+        "uitkomst is de waarde per jaar hoeveelheid × financiële proxy × (1 − deadweight) × "
+        "(1 − verplaatsing) × (1 − attributie). Die waarde loopt over de duur in jaren, met een "
+        "afname (drop-off) per jaar na het eerste, en wordt verdisconteerd met de "
+        "disconteringsvoet (standaard 2,25%, de reële voet voor Nederlandse publieke "
+        "investeringen). Investeringen in jaar 0 worden niet verdisconteerd. SROI-ratio = "
+        "contante waarde ÷ investering; netto contante waarde = contante waarde − investering."
+        "\n\n**Tijdvak.** Het regiomodel beschrijft één jaar netwerk, het referentiejaar: de "
+        "investeringen van dat jaar tegen wat dat jaar oplevert. De anderhalvelijnconsulten "
+        "staan bij de investeringen; een vermeden ziekenhuistraject telt daarom tegen de volle "
+        "ziekenhuiskosten, niet tegen het kostenverschil, anders zouden die kosten dubbel "
+        "tellen. Het verschil staat ter vergelijking bij *Hoe berekend*."
+        "\n\n**Onzekerheid.** Het interval komt uit {n} simulaties waarin alle aannames "
+        "tegelijk variëren (driehoeksverdeling met de invoer als top); een uitkomst van één jaar "
+        "blijft één jaar. Het tornadodiagram varieert één aanname tegelijk."
+        "\n\n**Grenzen.** Monitoring is geen bewijs van oorzaak en gevolg: deadweight en "
+        "attributie zijn schattingen. Nadelen, zoals minder omzet voor het ziekenhuis, kunnen "
+        "niet als negatieve uitkomst worden ingevoerd; ze blijken uit de verdeling per "
+        "belanghebbende. De ratio's uit de literatuur zijn met eigen keuzes berekend."
+        "\n\n**Bronnen.** Nicholls J, Lawlor E, Neitzert E, Goodspeed T. *A guide to Social "
+        "Return on Investment*. Cabinet Office / Social Value UK, 2012. Zorginstituut "
+        "Nederland. *Netwerken voor gezondheid in de buurt en regio* (juni 2026), hoofdstuk 3; "
+        "het SROI-onderzoek daarin is in opdracht van de Hartstichting en ZonMw met NVVC "
+        "Connect uitgevoerd in vier Connect-regio's. Nivel, kennissynthese bekostiging van "
+        "domeinoverstijgende samenwerking (Juiste Zorg op de Juiste Plek, in opdracht van "
+        "ZonMw). Een rekenvoorbeeld staat in `docs/methods.md`, sectie 8.",
+        "en": "**Method.** SROI (Social Return on Investment) as in *The SROI Guide*: per "
+        "outcome the value per year is quantity × financial proxy × (1 − deadweight) × "
+        "(1 − displacement) × (1 − attribution). That value lasts the duration in years, with "
+        "a drop-off per year after the first, and is discounted at the discount rate (2.25% by "
+        "default, the real rate for Dutch public investments). Investments in year 0 are not "
+        "discounted. SROI ratio = present value ÷ investment; net present value = present "
+        "value − investment."
+        "\n\n**Time frame.** The region model describes one year of the network, the reference "
+        "year: that year's investments against what that year yields. The anderhalvelijn "
+        "consults are among the investments, so an avoided hospital trajectory counts at the "
+        "full hospital cost, not at the cost difference, or those costs would count twice. The "
+        "difference is shown for comparison under *How calculated*."
+        "\n\n**Uncertainty.** The interval comes from {n} simulations in which all assumptions "
+        "vary at once (triangular distribution peaking at the input); a one-year outcome stays "
+        "one year. The tornado chart varies one assumption at a time."
+        "\n\n**Limits.** Monitoring is not proof of cause and effect: deadweight and "
+        "attribution are estimates. Drawbacks, such as less income for the hospital, cannot be "
+        "entered as a negative outcome; they show in the split per stakeholder. The literature "
+        "ratios were calculated with their own choices."
+        "\n\n**Sources.** Nicholls J, Lawlor E, Neitzert E, Goodspeed T. *A guide to Social "
+        "Return on Investment*. Cabinet Office / Social Value UK, 2012. Zorginstituut "
+        "Nederland. *Netwerken voor gezondheid in de buurt en regio* (June 2026), chapter 3; "
+        "the SROI study it cites was commissioned by the Dutch Heart Foundation and ZonMw with "
+        "NVVC Connect in four Connect regions. Nivel, knowledge synthesis on funding "
+        "cross-domain collaboration (Juiste Zorg op de Juiste Plek, commissioned by ZonMw). A "
+        "worked example is in `docs/methods.md`, section 8.",
+    },
+    "sroi.ref.this_model": {"nl": "Dit model: {region}", "en": "This model: {region}"},
+    "sroi.ref.model_source": {
+        "nl": "Dit model; interval uit {n} simulaties",
+        "en": "This model; interval from {n} simulations",
+    },
+    "sroi.ref.zorroo": {
+        "nl": "Zorroo (Oosterhout): ruim € 2 per € 1",
+        "en": "Zorroo (Oosterhout): over €2 per €1",
+    },
+    "sroi.ref.pluspunt": {
+        "nl": "PlusPunt MC (Kerkrade): bijna € 2 per € 1",
+        "en": "PlusPunt MC (Kerkrade): almost €2 per €1",
+    },
+    "sroi.ref.business_case": {
+        "nl": "Business case wijkverpleging/Wmo: € 2,39 per € 1",
+        "en": "Business case district nursing/Wmo: €2.39 per €1",
+    },
+    "sroi.ref.zorroo_value": {"nl": "ruim 2", "en": "over 2"},
+    "sroi.ref.pluspunt_value": {"nl": "bijna 2", "en": "almost 2"},
+    "sroi.ref.business_case_value": {"nl": "2,39", "en": "2.39"},
+    "sroi.compare_same": {
+        "nl": "De gekozen scenario's hebben dezelfde aannames.",
+        "en": "The chosen scenarios have the same assumptions.",
+    },
+    "sroi.ref.zin_source": {
+        "nl": "Zorginstituut Nederland, Netwerken voor gezondheid in de buurt en regio (juni "
+        "2026), hoofdstuk 3: SROI-onderzoek van Hartstichting en ZonMw met NVVC Connect in vier "
+        "Connect-regio's (hartfalen en atriumfibrilleren)",
+        "en": "Zorginstituut Nederland, Netwerken voor gezondheid in de buurt en regio (June "
+        "2026), chapter 3: SROI study by the Dutch Heart Foundation and ZonMw with NVVC Connect "
+        "in four Connect regions (heart failure and atrial fibrillation)",
+    },
+    "sroi.ref.nivel_source": {
+        "nl": "Nivel, kennissynthese bekostiging domeinoverstijgende samenwerking (Juiste Zorg op "
+        "de Juiste Plek, ZonMw): geen hartzorg; de besparing kwam vooral bij de "
+        "zorgverzekeraars terecht",
+        "en": "Nivel, knowledge synthesis on funding cross-domain collaboration (Juiste Zorg op "
+        "de Juiste Plek, ZonMw): not heart care; the saving went mostly to the insurers",
+    },
+    "sroi.result.present_value": {"nl": "Maatschappelijke waarde", "en": "Social value"},
+    "sroi.result.investment": {"nl": "Investering", "en": "Investment"},
+    "sroi.result.net_present_value": {"nl": "Netto contante waarde", "en": "Net present value"},
+    "sroi.result.ratio": {"nl": "SROI-ratio", "en": "SROI ratio"},
+    "sroi.result.ratio_low": {"nl": "Interval, ondergrens", "en": "Interval, lower"},
+    "sroi.result.ratio_high": {"nl": "Interval, bovengrens", "en": "Interval, upper"},
+    "sroi.result.prob_above_1": {"nl": "Kans ratio boven 1", "en": "Probability ratio above 1"},
+    "sroi.scenarios": {"nl": "Scenario's", "en": "Scenarios"},
+    "sroi.save_name": {"nl": "Naam van het scenario", "en": "Scenario name"},
+    "sroi.save_placeholder": {
+        "nl": "bijv. Lagere deadweight", "en": "e.g. Lower deadweight",
+    },
+    "sroi.save": {"nl": "Opslaan", "en": "Save"},
+    "sroi.save_no_name": {
+        "nl": "Geef het scenario eerst een naam.", "en": "Give the scenario a name first.",
+    },
+    "sroi.saved_created": {"nl": "Scenario ‘{name}’ opgeslagen.", "en": "Scenario ‘{name}’ saved."},
+    "sroi.saved_updated": {
+        "nl": "Scenario ‘{name}’ bijgewerkt.", "en": "Scenario ‘{name}’ updated.",
+    },
+    "sroi.saved_scenarios": {"nl": "Opgeslagen scenario's", "en": "Saved scenarios"},
+    "sroi.open": {"nl": "Openen", "en": "Open"},
+    "sroi.opened": {
+        "nl": "Scenario ‘{name}’ geopend in de aannames.",
+        "en": "Scenario ‘{name}’ opened in the assumptions.",
+    },
+    "sroi.delete": {"nl": "Verwijderen", "en": "Delete"},
+    "sroi.deleted": {"nl": "Scenario ‘{name}’ verwijderd.", "en": "Scenario ‘{name}’ deleted."},
+    "sroi.delete_default": {
+        "nl": "Het regiomodel zelf kan niet worden verwijderd.",
+        "en": "The region model itself cannot be deleted.",
+    },
+    "sroi.current": {"nl": "Huidige invoer", "en": "Current input"},
+    "sroi.compare": {"nl": "Vergelijk scenario's", "en": "Compare scenarios"},
+    "sroi.compare_hint": {
+        "nl": "Kies ten minste twee scenario's om ze naast elkaar te zetten.",
+        "en": "Choose at least two scenarios to put them side by side.",
+    },
+    "sroi.compare_broken": {
+        "nl": "Scenario ‘{name}’ is niet door te rekenen: {problem}",
+        "en": "Scenario ‘{name}’ cannot be calculated: {problem}",
+    },
+    "sroi.compare.results": {"nl": "Resultaat", "en": "Result"},
+    "sroi.compare.assumptions": {"nl": "Aanname (verschilt)", "en": "Assumption (differs)"},
+    "sroi.about_compare": {
+        "nl": "Bovenaan de kernresultaten van elk scenario, daaronder alleen de aannames die "
+        "tussen de scenario's verschillen. Getallen uit de gegevens zijn voor alle scenario's "
+        "met de huidige gegevens berekend.",
+        "en": "At the top the key results of each scenario, below only the assumptions that "
+        "differ between them. Numbers from the data are calculated with the current data for "
+        "every scenario.",
+    },
+    "sroi.export_xlsx": {"nl": "Exporteer als Excel (XLSX)", "en": "Export as Excel (XLSX)"},
+    "sroi.export_json": {"nl": "Exporteer als JSON", "en": "Export as JSON"},
+    "sroi.import": {"nl": "Importeer een scenario", "en": "Import a scenario"},
+    "sroi.import_help": {
+        "nl": "Een JSON-export van deze pagina, of een TOML-model (zie docs/data-format.md). Het "
+        "scenario komt in de aannames; sla het op om het te bewaren.",
+        "en": "A JSON export of this page, or a TOML model (see docs/data-format.md). The "
+        "scenario goes into the assumptions; save it to keep it.",
+    },
+    "sroi.import_failed": {
+        "nl": "Het bestand kan niet worden ingelezen:", "en": "The file cannot be read:",
+    },
+    "sroi.imported": {
+        "nl": "‘{name}’ geïmporteerd; sla het op om het te bewaren.",
+        "en": "‘{name}’ imported; save it to keep it.",
+    },
+    "sroi.imported_name": {"nl": "{name} (geïmporteerd)", "en": "{name} (imported)"},
+    "sroi.reset": {"nl": "Terug naar het regiomodel", "en": "Back to the region model"},
+    "sroi.table.investments": {"nl": "Investeringen", "en": "Investments"},
+    "sroi.table.outcomes": {"nl": "Uitkomsten", "en": "Outcomes"},
+    "sroi.sheet.investments": {"nl": "Investeringen", "en": "Investments"},
+    "sroi.sheet.outcomes": {"nl": "Uitkomsten", "en": "Outcomes"},
+    "sroi.sheet.results": {"nl": "Resultaten", "en": "Results"},
+    "sroi.sheet.per_outcome": {"nl": "Waarde per uitkomst", "en": "Value by outcome"},
+    "sroi.sheet.stakeholders": {"nl": "Belanghebbenden", "en": "Stakeholders"},
+    "sroi.sheet.sensitivity": {"nl": "Gevoeligheid", "en": "Sensitivity"},
+    "sroi.col.stakeholder": {"nl": "Belanghebbende", "en": "Stakeholder"},
+    "sroi.col.description": {"nl": "Omschrijving", "en": "Description"},
+    "sroi.col.year": {"nl": "Jaar", "en": "Year"},
+    "sroi.col.amount": {"nl": "Bedrag (€)", "en": "Amount (€)"},
+    "sroi.col.amount_pv": {"nl": "Contante waarde (€)", "en": "Present value (€)"},
+    "sroi.col.source": {"nl": "Bron", "en": "Source"},
+    "sroi.col.amount_from": {"nl": "Afleiding bedrag", "en": "Amount derived from"},
+    "sroi.col.name": {"nl": "Uitkomst", "en": "Outcome"},
+    "sroi.col.unit": {"nl": "Eenheid", "en": "Unit"},
+    "sroi.col.quantity": {"nl": "Hoeveelheid per jaar", "en": "Quantity per year"},
+    "sroi.col.proxy": {"nl": "Proxy (€ per eenheid)", "en": "Proxy (€ per unit)"},
+    "sroi.col.deadweight": {"nl": "Deadweight", "en": "Deadweight"},
+    "sroi.col.displacement": {"nl": "Verplaatsing", "en": "Displacement"},
+    "sroi.col.attribution": {"nl": "Attributie", "en": "Attribution"},
+    "sroi.col.drop_off": {"nl": "Drop-off", "en": "Drop-off"},
+    "sroi.col.duration": {"nl": "Duur (jaren)", "en": "Duration (years)"},
+    "sroi.col.quantity_from": {"nl": "Afleiding hoeveelheid", "en": "Quantity derived from"},
+    "sroi.col.proxy_from": {"nl": "Afleiding proxy", "en": "Proxy derived from"},
+    "sroi.col.label": {"nl": "Ratio", "en": "Ratio"},
+    "sroi.col.kind": {"nl": "Soort", "en": "Kind"},
+    "sroi.col.ratio": {"nl": "SROI-ratio", "en": "SROI ratio"},
+    "sroi.col.low": {"nl": "Interval, ondergrens", "en": "Interval, lower"},
+    "sroi.col.high": {"nl": "Interval, bovengrens", "en": "Interval, upper"},
+    "sroi.col.source_ref": {"nl": "Bron", "en": "Source"},
+    "sroi.col.step": {"nl": "Stap", "en": "Step"},
+    "sroi.col.item": {"nl": "Onderdeel", "en": "Item"},
+    "sroi.col.start": {"nl": "Van (€)", "en": "From (€)"},
+    "sroi.col.end": {"nl": "Tot (€)", "en": "To (€)"},
+    "sroi.col.present_value": {"nl": "Contante waarde (€)", "en": "Present value (€)"},
+    "sroi.col.impact_per_year": {"nl": "Impact per jaar (€)", "en": "Impact per year (€)"},
+    "sroi.col.measure": {"nl": "Wat", "en": "What"},
+    "sroi.col.assumption": {"nl": "Aanname", "en": "Assumption"},
+    "sroi.col.base_value": {"nl": "Invoer", "en": "Input"},
+    "sroi.col.low_value": {"nl": "Lage waarde", "en": "Low value"},
+    "sroi.col.high_value": {"nl": "Hoge waarde", "en": "High value"},
+    "sroi.col.ratio_low": {"nl": "Ratio bij lage waarde", "en": "Ratio at low value"},
+    "sroi.col.ratio_high": {"nl": "Ratio bij hoge waarde", "en": "Ratio at high value"},
+    "sroi.col.base_ratio": {"nl": "Ratio bij invoer", "en": "Ratio at input"},
+    "sroi.col.npv_low": {"nl": "NCW bij lage waarde (€)", "en": "NPV at low value (€)"},
+    "sroi.col.npv_high": {"nl": "NCW bij hoge waarde (€)", "en": "NPV at high value (€)"},
+    "sroi.col.swing": {"nl": "Uitslag", "en": "Swing"},
+    "sroi.col.group": {"nl": "Soort", "en": "Kind"},
+    "sroi.col.region": {"nl": "Regio", "en": "Region"},
+    "sroi.col.value": {"nl": "Waarde", "en": "Value"},
+    "sroi.help.year": {
+        "nl": "0 = het referentiejaar (niet verdisconteerd); 1, 2, … latere jaren.",
+        "en": "0 = the reference year (not discounted); 1, 2, … later years.",
+    },
+    "sroi.help.amount": {
+        "nl": "In euro's, ook in natura (tijd) omgerekend naar euro's.",
+        "en": "In euros, in-kind contributions (time) converted to euros.",
+    },
+    "sroi.help.quantity": {
+        "nl": "Aantal per jaar, in de eenheid van de rij.",
+        "en": "Number per year, in the row's unit.",
+    },
+    "sroi.help.proxy": {
+        "nl": "Financiële waarde van één eenheid in euro's.",
+        "en": "Financial value of one unit in euros.",
+    },
+    "sroi.help.deadweight": {
+        "nl": "Fractie 0–1: wat ook zonder het netwerk was gebeurd.",
+        "en": "Fraction 0–1: what would have happened without the network.",
+    },
+    "sroi.help.displacement": {
+        "nl": "Fractie 0–1: wat de uitkomst elders wegduwt.",
+        "en": "Fraction 0–1: what the outcome pushes elsewhere.",
+    },
+    "sroi.help.attribution": {
+        "nl": "Fractie 0–1: het deel dat aan anderen te danken is.",
+        "en": "Fraction 0–1: the share owed to others.",
+    },
+    "sroi.help.drop_off": {
+        "nl": "Fractie 0–1: afname per jaar na het eerste jaar.",
+        "en": "Fraction 0–1: decline per year after the first year.",
+    },
+    "sroi.help.duration": {
+        "nl": "Aantal jaren dat de uitkomst duurt, 1 of meer.",
+        "en": "Number of years the outcome lasts, 1 or more.",
+    },
+    "sroi.field.stakeholder": {"nl": "belanghebbende", "en": "stakeholder"},
+    "sroi.field.description": {"nl": "omschrijving", "en": "description"},
+    "sroi.field.name": {"nl": "naam", "en": "name"},
+    "sroi.field.unit": {"nl": "eenheid", "en": "unit"},
+    "sroi.field.year": {"nl": "jaar", "en": "year"},
+    "sroi.field.amount": {"nl": "bedrag", "en": "amount"},
+    "sroi.field.quantity": {"nl": "hoeveelheid", "en": "quantity"},
+    "sroi.field.proxy": {"nl": "financiële proxy", "en": "financial proxy"},
+    "sroi.field.deadweight": {"nl": "deadweight", "en": "deadweight"},
+    "sroi.field.displacement": {"nl": "verplaatsing", "en": "displacement"},
+    "sroi.field.attribution": {"nl": "attributie", "en": "attribution"},
+    "sroi.field.drop_off": {"nl": "drop-off", "en": "drop-off"},
+    "sroi.field.duration": {"nl": "duur", "en": "duration"},
+    "sroi.field.discount_rate": {"nl": "disconteringsvoet", "en": "discount rate"},
+    "sroi.field.reference_year": {"nl": "referentiejaar", "en": "reference year"},
+    "sroi.field.baseline_year": {"nl": "basisjaar", "en": "baseline year"},
+    "sroi.field.investment": {"nl": "investering", "en": "investment"},
+    "sroi.field.amount_from": {"nl": "afleiding bedrag", "en": "amount derived from"},
+    "sroi.field.quantity_from": {"nl": "afleiding hoeveelheid", "en": "quantity derived from"},
+    "sroi.field.proxy_from": {"nl": "afleiding proxy", "en": "proxy derived from"},
+    "sroi.stakeholder.verzekeraar": {"nl": "Zorgverzekeraar", "en": "Insurer"},
+    "sroi.stakeholder.ziekenhuis": {"nl": "Ziekenhuis", "en": "Hospital"},
+    "sroi.stakeholder.huisartsen": {"nl": "Huisartsen", "en": "GPs"},
+    "sroi.stakeholder.patient": {"nl": "Patiënten", "en": "Patients"},
+    "sroi.stakeholder.gemeente": {"nl": "Gemeente", "en": "Municipality"},
+    "sroi.stakeholder.overig": {"nl": "Overig", "en": "Other"},
+    "sroi.cost_type.zorg": {"nl": "zorg", "en": "care"},
+    "sroi.cost_type.diagnostiek": {"nl": "diagnostiek", "en": "diagnostics"},
+    "sroi.cost_type.coordinatie": {"nl": "coördinatie", "en": "coordination"},
+    "sroi.cost_type.ict": {"nl": "ICT", "en": "ICT"},
+    "sroi.cost_type.scholing": {"nl": "scholing", "en": "training"},
+    "sroi.cost_type.opname": {"nl": "opname", "en": "admission"},
+    "sroi.profession.huisarts": {"nl": "huisartsen", "en": "GPs"},
+    "sroi.profession.cardioloog": {"nl": "cardiologen", "en": "cardiologists"},
+    "sroi.profession.poh": {"nl": "praktijkondersteuners", "en": "practice nurses"},
+    "sroi.profession.verpleegkundige": {"nl": "verpleegkundigen", "en": "nurses"},
+    "sroi.profession.overig": {"nl": "overige professionals", "en": "other professionals"},
+    "sroi.how.cost": {
+        "nl": "**{result}** = de kosten in {year} met setting *{setting}*, kostensoort "
+        "*{cost_type}* en betaler *{payer}* (maand- en jaarbedragen opgeteld), uit de "
+        "kostentabel.",
+        "en": "**{result}** = the costs in {year} with setting *{setting}*, cost type "
+        "*{cost_type}* and payer *{payer}* (monthly and yearly amounts added up), from the cost "
+        "table.",
+    },
+    "sroi.how.no_costs": {
+        "nl": "Geen kostengegevens voor {year}: het vaste bedrag uit het model is gebruikt.",
+        "en": "No cost data for {year}: the model's fixed amount is used.",
+    },
+    "sroi.how.alv_referrals": {
+        "nl": "**{result}** verwijzingen naar de anderhalvelijn in {year}.",
+        "en": "**{result}** referrals to anderhalvelijn care in {year}.",
+    },
+    "sroi.how.no_referrals": {
+        "nl": "Geen verwijzingen in {year}: de vaste waarde uit het model is gebruikt.",
+        "en": "No referrals in {year}: the model's fixed value is used.",
+    },
+    "sroi.how.alv_resolved": {
+        "nl": "**{result}** = {referrals} verwijzingen naar de anderhalvelijn in {year} × {share} "
+        "afgehandeld zonder ziekenhuis.\n\nDat aandeel komt uit de anderhalvelijnepisodes van "
+        "{first} t/m {last}, de laatste twaalf maanden met zes maanden follow-up: {resolved} "
+        "van de {episodes} kwamen binnen zes maanden niet in het ziekenhuis.",
+        "en": "**{result}** = {referrals} referrals to anderhalvelijn care in {year} × {share} "
+        "resolved without the hospital.\n\nThat share comes from the anderhalvelijn episodes of "
+        "{first} to {last}, the last twelve months with six months of follow-up: {resolved} "
+        "of the {episodes} did not reach the hospital within six months.",
+    },
+    "sroi.how.no_follow_up": {
+        "nl": "Nog geen anderhalvelijnepisodes met zes maanden follow-up: de vaste waarde uit "
+        "het model is gebruikt.",
+        "en": "No anderhalvelijn episodes with six months of follow-up yet: the model's fixed "
+        "value is used.",
+    },
+    "sroi.how.hospital_cost": {
+        "nl": "**{result}** per patiënt = zorgkosten van het ziekenhuis in {year} ({cost}) ÷ "
+        "{patients} nieuwe ziekenhuispatiënten: {direct} direct verwezen + {via_alv} na de "
+        "anderhalvelijn + {via_ec} na een e-consult (geschat met de afhandelpercentages).",
+        "en": "**{result}** per patient = hospital care costs in {year} ({cost}) ÷ {patients} "
+        "new hospital patients: {direct} referred directly + {via_alv} after anderhalvelijn "
+        "care + {via_ec} after an e-consult (estimated with the resolution shares).",
+    },
+    "sroi.how.hospital_cost_compare": {
+        "nl": "Ter vergelijking: de anderhalvelijn kost {alv_cost} per patiënt ({alv_total} ÷ "
+        "{alv_patients}), een verschil van {difference}. Omdat de anderhalvelijnconsulten bij "
+        "de investeringen staan, telt een vermeden traject hier tegen de volle ziekenhuiskosten.",
+        "en": "For comparison: anderhalvelijn care costs {alv_cost} per patient ({alv_total} ÷ "
+        "{alv_patients}), a difference of {difference}. Because the anderhalvelijn consults "
+        "are among the investments, an avoided trajectory counts at the full hospital cost.",
+    },
+    "sroi.how.onward_unknown": {
+        "nl": "Voor *{destination}* is nog geen afhandelpercentage bekend; doorverwijzingen uit "
+        "die route zijn niet meegeteld, dus de kosten per ziekenhuispatiënt vallen iets te hoog "
+        "uit.",
+        "en": "For *{destination}* no resolution share is known yet; onward referrals from that "
+        "route are not counted, so the cost per hospital patient comes out slightly high.",
+    },
+    "sroi.how.no_care_costs": {
+        "nl": "Geen zorgkosten van het ziekenhuis in {year}: de vaste waarde uit het model is "
+        "gebruikt.",
+        "en": "No hospital care costs in {year}: the model's fixed value is used.",
+    },
+    "sroi.how.wait_days": {
+        "nl": "**{result}** patiëntdagen = {patients} anderhalvelijnpatiënten met een consult in "
+        "{year} × ({wait_zh} − {wait_alv}) dagen: de gemiddelde wachttijd tot het eerste "
+        "consult na verwijzing naar het ziekenhuis en naar de anderhalvelijn.",
+        "en": "**{result}** patient days = {patients} anderhalvelijn patients with a consult in "
+        "{year} × ({wait_zh} − {wait_alv}) days: the mean wait to the first consult after "
+        "referral to the hospital and to anderhalvelijn care.",
+    },
+    "sroi.how.no_waits": {
+        "nl": "Geen wachttijden van ziekenhuis en anderhalvelijn in {year}: de vaste waarde uit "
+        "het model is gebruikt.",
+        "en": "No waiting times for hospital and anderhalvelijn care in {year}: the model's "
+        "fixed value is used.",
+    },
+    "sroi.how.not_negative": {
+        "nl": "Er is geen verbetering: het model telt 0, omdat een uitkomst hier niet negatief "
+        "kan zijn. Neem dit nadeel mee in het gesprek over de resultaten.",
+        "en": "There is no improvement: the model counts 0, because an outcome cannot be "
+        "negative here. Take this drawback into the discussion of the results.",
+    },
+    "sroi.how.admissions": {
+        "nl": "**{result}** = ({rate_base} − {rate_year}) opnames voor hartfalen per 1.000 "
+        "inwoners van 18 jaar en ouder ({base_year} → {year}) × {adults} volwassen inwoners in "
+        "{year} ÷ 1.000. Opnames: {adm_base} in {base_year} en {adm_year} in {year}.",
+        "en": "**{result}** = ({rate_base} − {rate_year}) heart-failure admissions per 1,000 "
+        "inhabitants aged 18 and over ({base_year} → {year}) × {adults} adult inhabitants in "
+        "{year} ÷ 1,000. Admissions: {adm_base} in {base_year} and {adm_year} in {year}.",
+    },
+    "sroi.how.annualised": {
+        "nl": "Een jaar met minder dan 12 maanden opnamecijfers is naar een heel jaar omgerekend.",
+        "en": "A year with fewer than 12 months of admission figures is scaled to a whole year.",
+    },
+    "sroi.how.baseline_fallback": {
+        "nl": "De gegevens gaan niet terug tot vóór de start van de anderhalvelijn "
+        "({start_year}); het eerste jaar met gegevens ({base_year}) is het basisjaar, dus het "
+        "effect wordt eerder onderschat.",
+        "en": "The data do not reach back to before the anderhalvelijn start ({start_year}); "
+        "the first year with data ({base_year}) is the baseline, so the effect is rather "
+        "underestimated.",
+    },
+    "sroi.how.no_admissions": {
+        "nl": "Geen opnamecijfers voor {year} en een eerder basisjaar: de vaste waarde uit het "
+        "model is gebruikt.",
+        "en": "No admission figures for {year} and an earlier baseline year: the model's fixed "
+        "value is used.",
+    },
+    "sroi.how.no_population": {
+        "nl": "Geen inwonertallen voor {base_year} en {year}: de vaste waarde uit het model is "
+        "gebruikt.",
+        "en": "No population figures for {base_year} and {year}: the model's fixed value is "
+        "used.",
+    },
+    "sroi.how.admission_cost": {
+        "nl": "**{result}** per opname = opnamekosten in {year} ({cost}) ÷ {admissions} opnames.",
+        "en": "**{result}** per admission = admission costs in {year} ({cost}) ÷ {admissions} "
+        "admissions.",
+    },
+    "sroi.how.no_admission_costs": {
+        "nl": "Geen opnamekosten (kostensoort *opname*) aangeleverd voor {year}: de vaste "
+        "aanname uit het model is gebruikt.",
+        "en": "No admission costs (cost type *opname*) supplied for {year}: the model's fixed "
+        "assumption is used.",
+    },
+    "sroi.how.satisfaction": {
+        "nl": "**{result}** cijferpunten = {respondents} respondenten ({professions}) in {year} × "
+        "({mean_year} − {mean_base}): de stijging van het gemiddelde werkplezier sinds "
+        "{base_year}. Alleen wie de enquête invulde telt mee, dus dit is een ondergrens.",
+        "en": "**{result}** score points = {respondents} respondents ({professions}) in {year} × "
+        "({mean_year} − {mean_base}): the rise in mean work satisfaction since {base_year}. "
+        "Only those who answered the survey count, so this is a lower bound.",
+    },
+    "sroi.how.no_survey": {
+        "nl": "Geen enquêteresultaten van {professions} voor {year} en een eerder jaar: de vaste "
+        "waarde uit het model is gebruikt.",
+        "en": "No survey results of {professions} for {year} and an earlier year: the model's "
+        "fixed value is used.",
+    },
+    "sroi.how.no_year": {
+        "nl": "Er zijn geen gegevens om een referentiejaar te kiezen: de vaste waarde uit het "
+        "model is gebruikt.",
+        "en": "There are no data to choose a reference year: the model's fixed value is used.",
+    },
+    "sroi.how.unknown": {"nl": "Onbekende afleiding {key}.", "en": "Unknown derivation {key}."},
+    "sroi.err.row": {"nl": "{table}, rij {row}", "en": "{table}, row {row}"},
+    "sroi.err.field": {"nl": "{where}, veld ‘{field}’", "en": "{where}, field ‘{field}’"},
+    "sroi.err.empty": {"nl": "leeg", "en": "empty"},
+    "sroi.err.missing": {"nl": "ontbreekt", "en": "is missing"},
+    "sroi.err.not_number": {
+        "nl": "moet een getal zijn; ingevoerd: {value}",
+        "en": "must be a number; entered: {value}",
+    },
+    "sroi.err.negative": {
+        "nl": "mag niet negatief zijn; ingevoerd: {value}",
+        "en": "must not be negative; entered: {value}",
+    },
+    "sroi.err.fraction": {
+        "nl": "moet een fractie tussen 0 en 1 zijn (0,25 voor 25%); ingevoerd: {value}",
+        "en": "must be a fraction between 0 and 1 (0.25 for 25%); entered: {value}",
+    },
+    "sroi.err.whole": {
+        "nl": "moet een geheel getal van {minimum} of meer zijn; ingevoerd: {value}",
+        "en": "must be a whole number of {minimum} or more; entered: {value}",
+    },
+    "sroi.err.source": {
+        "nl": "onbekende afleiding {value}; mogelijk zijn: {allowed}",
+        "en": "unknown derivation {value}; possible are: {allowed}",
+    },
+    "sroi.err.unknown_key": {
+        "nl": "onbekend veld {value}; toegestaan zijn: {allowed}",
+        "en": "unknown field {value}; allowed are: {allowed}",
+    },
+    "sroi.err.duplicate": {
+        "nl": "de naam {value} komt vaker voor; namen van uitkomsten moeten uniek zijn",
+        "en": "the name {value} occurs more than once; outcome names must be unique",
+    },
+    "sroi.err.year": {
+        "nl": "moet een jaartal tussen 2000 en 2100 zijn; ingevoerd: {value}",
+        "en": "must be a year between 2000 and 2100; entered: {value}",
+    },
+    "sroi.err.discount_rate": {
+        "nl": "moet een fractie van 0 tot 1 zijn (0,0225 voor 2,25%); ingevoerd: {value}",
+        "en": "must be a fraction from 0 to below 1 (0.0225 for 2.25%); entered: {value}",
+    },
+    "sroi.err.no_investments": {
+        "nl": "Het model heeft geen investeringen.",
+        "en": "The model has no investments.",
+    },
+    "sroi.err.no_outcomes": {
+        "nl": "Het model heeft geen uitkomsten.",
+        "en": "The model has no outcomes.",
+    },
+    "sroi.err.not_a_row": {
+        "nl": "moet een rij met velden zijn; gevonden: {value}",
+        "en": "must be a row of fields; found: {value}",
+    },
+    "sroi.err.not_a_model": {
+        "nl": "Een SROI-model moet een tabel met velden zijn; gevonden: {value}",
+        "en": "An SROI model must be a table of fields; found: {value}",
+    },
+    "sroi.err.no_investment": {
+        "nl": "De totale investering moet groter zijn dan 0, anders bestaat er geen SROI-ratio.",
+        "en": "The total investment must be above 0, otherwise there is no SROI ratio.",
+    },
+    "sroi.err.stats": {
+        "nl": "Het model kan niet worden doorgerekend: {value}",
+        "en": "The model cannot be calculated: {value}",
+    },
+    "sroi.err.toml": {
+        "nl": "Het TOML-bestand is niet te lezen: {value}",
+        "en": "The TOML file cannot be read: {value}",
+    },
+    "sroi.err.json": {
+        "nl": "Het JSON-bestand is niet te lezen: {value}",
+        "en": "The JSON file cannot be read: {value}",
+    },
+    "sroi.err.json_format": {
+        "nl": "Dit JSON-bestand is geen SROI-scenario van dit dashboard (format {value}).",
+        "en": "This JSON file is not an SROI scenario of this dashboard (format {value}).",
+    },
+    "sroi.err.file": {
+        "nl": "Het bestand is niet te lezen: {value}",
+        "en": "The file cannot be read: {value}",
+    },
+    "sroi.err.in_file": {"nl": "Fouten in {value}:", "en": "Problems in {value}:"},
+    "sroi.err.file_type": {
+        "nl": "Alleen .json- en .toml-bestanden kunnen worden ingelezen; gekregen: {value}",
+        "en": "Only .json and .toml files can be read; got: {value}",
+    },
+    "sroi.err.scenario_name": {
+        "nl": "Een scenario heeft een naam nodig.",
+        "en": "A scenario needs a name.",
+    },
+    # ---- end sroi ------------------------------------------------------------------------
     # ---- column names ------------------------------------------------------------------
     "col.region_code": {"nl": "Code", "en": "Code"},
     "col.region": {"nl": "Regio", "en": "Region"},

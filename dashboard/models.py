@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Column, Index
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -219,3 +219,24 @@ class AggSatisfaction(SQLModel, table=True):
     responses: int
     score_sum: float
     score_sq_sum: float
+
+
+# ---- SROI scenarios (SROI page) --------------------------------------------------------------
+
+
+class SroiScenario(SQLModel, table=True):
+    """A named SROI model of one region, stored as the JSON document of ``dashboard.sroi_models``.
+
+    ``is_default`` marks the region's own model, seeded on first use from a TOML file; the
+    other rows are scenarios users saved to compare assumptions.
+    """
+
+    __tablename__ = "sroi_scenario"
+    __table_args__ = (UniqueConstraint("region", "name", name="uq_sroi_scenario_region_name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    region: str = Field(foreign_key="region.code", index=True)
+    name: str
+    model_json: str = Field(sa_type=Text)
+    created_at: datetime
+    updated_at: datetime
+    is_default: bool = False
