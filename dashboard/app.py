@@ -26,6 +26,7 @@ PAGES_DIR = PROJECT_ROOT / "pages"
 PAGES: list[tuple[str, str, str, str]] = [
     ("home.py", "nav.home", ":material/monitor_heart:", "overzicht"),
     ("anderhalvelijn.py", "nav.anderhalvelijn", ":material/diversity_1:", "anderhalvelijn"),
+    ("sroi.py", "nav.sroi", ":material/savings:", "sroi"),
 ]
 
 st.set_page_config(

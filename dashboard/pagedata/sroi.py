@@ -759,7 +759,8 @@ def _value_text(value: float, attr: str, lang: str) -> str:
     if attr in FRACTIONS or attr == "discount_rate":
         return formatting.format_percent(value, decimals=1, lang=lang)
     if attr in ("proxy", "investment"):
-        return formatting.format_euro(value, decimals=0, lang=lang)
+        # Small proxies (a few euros per waiting day) need their cents to show the range.
+        return formatting.format_euro(value, decimals=2 if abs(value) < 100 else 0, lang=lang)
     if attr == "duration":
         return formatting.format_number(value, decimals=0, lang=lang)
     return formatting.format_number(value, decimals=0, lang=lang)
