@@ -25,7 +25,9 @@ PAGES_DIR = PROJECT_ROOT / "pages"
 # (script in pages/, i18n key of its title, Material icon, URL path).
 PAGES: list[tuple[str, str, str, str]] = [
     ("home.py", "nav.home", ":material/monitor_heart:", "overzicht"),
+    ("spiegelinformatie.py", "nav.spiegelinformatie", ":material/compare:", "spiegelinformatie"),
     ("anderhalvelijn.py", "nav.anderhalvelijn", ":material/diversity_1:", "anderhalvelijn"),
+    ("pdca.py", "nav.pdca", ":material/autorenew:", "pdca"),
     ("sroi.py", "nav.sroi", ":material/savings:", "sroi"),
 ]
 

@@ -494,6 +494,529 @@ TEXTS: dict[str, dict[str, str]] = {
     "col.care_cost": {"nl": "Zorgkosten", "en": "Care cost"},
     "col.cost_per_patient": {"nl": "Kosten per patiënt", "en": "Cost per patient"},
     # ---- end anderhalvelijn ------------------------------------------------------------
+    # ---- spiegelinformatie -------------------------------------------------------------
+    "nav.spiegelinformatie": {"nl": "Spiegelinformatie", "en": "Referral mirror"},
+    "spiegel.title": {
+        "nl": "Spiegelinformatie: verwijzingen naar de cardioloog",
+        "en": "Mirror information: cardiology referrals",
+    },
+    "spiegel.intro": {
+        "nl": "Uw verwijzingen naar de cardioloog naast die van de andere praktijken in de regio: "
+        "eerlijk vergeleken (gecorrigeerd voor leeftijd en geslacht van uw patiënten) en met de "
+        "onzekerheid erbij. Andere praktijken staan onder een vaste schuilnaam.",
+        "en": "Your cardiology referrals next to those of the other practices in the region: "
+        "compared fairly (adjusted for the age and sex of your patients) and with the "
+        "uncertainty shown. Other practices appear under a stable pseudonym.",
+    },
+    "spiegel.filter_region": {"nl": "Regio", "en": "Region"},
+    "spiegel.filter_period": {"nl": "Periode", "en": "Period"},
+    "spiegel.period.rolling": {"nl": "Laatste 12 maanden", "en": "Last 12 months"},
+    "spiegel.period.year": {"nl": "Kalenderjaar", "en": "Calendar year"},
+    "spiegel.filter_year": {"nl": "Jaar", "en": "Year"},
+    "spiegel.filter_condition": {"nl": "Aandoening", "en": "Condition"},
+    "spiegel.condition_all": {"nl": "Alle aandoeningen", "en": "All conditions"},
+    "spiegel.filter_destination": {"nl": "Verwijzingen", "en": "Referrals"},
+    "spiegel.destination_all": {
+        "nl": "Alle cardiologie (ziekenhuis, anderhalvelijn, e-consult)",
+        "en": "All cardiology (hospital, anderhalvelijn, e-consult)",
+    },
+    "spiegel.destination_hospital": {"nl": "Alleen ziekenhuis", "en": "Hospital only"},
+    "spiegel.filter_practice": {"nl": "Mijn praktijk", "en": "My practice"},
+    "spiegel.practice_none": {
+        "nl": "— geen: alleen het regio-overzicht —",
+        "en": "— none: region overview only —",
+    },
+    "spiegel.practice_help": {
+        "nl": "Demo zonder inloggen: kies uw eigen praktijk. Alleen die praktijk ziet u bij naam; "
+        "alle andere praktijken staan onder een vaste schuilnaam. In gebruik bepaalt het "
+        "inloggen welke praktijk de uwe is.",
+        "en": "Demo without sign-in: pick your own practice. Only that practice is shown by "
+        "name; all others appear under a stable pseudonym. In production, signing in decides "
+        "which practice is yours.",
+    },
+    "spiegel.period_caption": {
+        "nl": "{region} · {period} · {selection} · datadatum {date}",
+        "en": "{region} · {period} · {selection} · data date {date}",
+    },
+    "spiegel.period_rolling_label": {"nl": "{first} – {last}", "en": "{first} – {last}"},
+    "spiegel.period_partial_label": {
+        "nl": "{year} ({start} t/m {end})",
+        "en": "{year} ({start} to {end})",
+    },
+    "spiegel.no_regions": {
+        "nl": "Er zijn nog geen regio's geladen. Laad gegevens met `python -m etl load MAP` "
+        "(zie de pagina Overzicht).",
+        "en": "No regions are loaded yet. Load data with `python -m etl load FOLDER` (see the "
+        "Overview page).",
+    },
+    "spiegel.no_referrals_region": {
+        "nl": "{region} heeft nog geen verwijzingen in de database.",
+        "en": "{region} has no referrals in the database yet.",
+    },
+    "spiegel.no_population": {
+        "nl": "Voor {region} zijn geen praktijkpopulaties geladen; zonder ingeschreven patiënten "
+        "kan geen verwijscijfer worden berekend.",
+        "en": "No practice populations are loaded for {region}; without listed patients no "
+        "referral rate can be computed.",
+    },
+    "spiegel.empty_selection": {
+        "nl": "Geen verwijzingen in {region} voor deze selectie ({period}). Kies een andere "
+        "aandoening, bestemming of periode.",
+        "en": "No referrals in {region} for this selection ({period}). Choose another "
+        "condition, destination or period.",
+    },
+    "spiegel.note_borrowed_year": {
+        "nl": "Voor {year} zijn geen populatiecijfers aangeleverd; de cijfers van {used} zijn "
+        "gebruikt.",
+        "en": "No population figures were supplied for {year}; those of {used} are used.",
+    },
+    "spiegel.note_excluded": {
+        "nl": "Niet in de vergelijking (geen ingeschreven patiënten in deze periode, of alleen in "
+        "groepen zonder verwijzingen): {practices}.",
+        "en": "Not in the comparison (no listed patients in this period, or only in groups "
+        "without referrals): {practices}.",
+    },
+    "spiegel.note_dropped": {
+        "nl": "{count} verwijzingen in leeftijd/geslacht-groepen zonder ingeschreven patiënten in "
+        "de regio zijn weggelaten.",
+        "en": "{count} referrals in age/sex groups without listed patients in the region are "
+        "left out.",
+    },
+    "spiegel.signal.high_998": {"nl": "Boven 99,8%-grens", "en": "Above 99.8% limit"},
+    "spiegel.signal.high_95": {"nl": "Boven 95%-grens", "en": "Above 95% limit"},
+    "spiegel.signal.within": {"nl": "Binnen de grenzen", "en": "Within the limits"},
+    "spiegel.signal.low_95": {"nl": "Onder 95%-grens", "en": "Below 95% limit"},
+    "spiegel.signal.low_998": {"nl": "Onder 99,8%-grens", "en": "Below 99.8% limit"},
+    "spiegel.reading.within": {
+        "nl": "dat valt binnen de normale spreiding.",
+        "en": "that is within the normal variation.",
+    },
+    "spiegel.reading.high_95": {
+        "nl": "dat ligt boven de 95%-grens: waarschijnlijk geen toeval, de moeite waard om te "
+        "bespreken.",
+        "en": "that is above the 95% limit: probably not chance, worth discussing.",
+    },
+    "spiegel.reading.high_998": {
+        "nl": "dat ligt boven de 99,8%-grens: vrijwel zeker geen toeval; bespreek wat erachter "
+        "zit.",
+        "en": "that is above the 99.8% limit: almost certainly not chance; discuss what lies "
+        "behind it.",
+    },
+    "spiegel.reading.low_95": {
+        "nl": "dat ligt onder de 95%-grens: waarschijnlijk geen toeval, de moeite waard om te "
+        "bespreken.",
+        "en": "that is below the 95% limit: probably not chance, worth discussing.",
+    },
+    "spiegel.reading.low_998": {
+        "nl": "dat ligt onder de 99,8%-grens: vrijwel zeker geen toeval; bespreek wat erachter "
+        "zit.",
+        "en": "that is below the 99.8% limit: almost certainly not chance; discuss what lies "
+        "behind it.",
+    },
+    "spiegel.reading_widened": {
+        "nl": "(De grenzen zijn verbreed voor de extra spreiding tussen praktijken.)",
+        "en": "(The limits are widened for the extra variation between practices.)",
+    },
+    "spiegel.reading_standardised": {
+        "nl": "Uw praktijk verwijst {comparison} op basis van leeftijd en geslacht van uw "
+        "patiënten",
+        "en": "Your practice refers {comparison} given the age and sex of your patients",
+    },
+    "spiegel.reading_crude": {
+        "nl": "Uw praktijk verwijst {rate} per 1.000 patiënten per jaar, {comparison} (niet "
+        "gecorrigeerd voor leeftijd en geslacht)",
+        "en": "Your practice refers {rate} per 1,000 patients per year, {comparison} (not "
+        "adjusted for age and sex)",
+    },
+    "spiegel.more": {"nl": "{percent}% meer dan verwacht", "en": "{percent}% more than expected"},
+    "spiegel.less": {
+        "nl": "{percent}% minder dan verwacht",
+        "en": "{percent}% less than expected",
+    },
+    "spiegel.as_many": {"nl": "evenveel als verwacht", "en": "as much as expected"},
+    "spiegel.more_region": {
+        "nl": "{percent}% meer dan het regiogemiddelde van {rate}",
+        "en": "{percent}% more than the regional average of {rate}",
+    },
+    "spiegel.less_region": {
+        "nl": "{percent}% minder dan het regiogemiddelde van {rate}",
+        "en": "{percent}% less than the regional average of {rate}",
+    },
+    "spiegel.as_many_region": {
+        "nl": "gelijk aan het regiogemiddelde van {rate}",
+        "en": "the same as the regional average of {rate}",
+    },
+    "spiegel.reading_detail": {
+        "nl": "({observed} verwijzingen waar {expected} werden verwacht; verwijsratio {ratio}, "
+        "95%-betrouwbaarheidsinterval {low}–{high}.)",
+        "en": "({observed} referrals where {expected} were expected; referral ratio {ratio}, "
+        "95% confidence interval {low}–{high}.)",
+    },
+    "spiegel.reading_crude_detail": {
+        "nl": "({observed} verwijzingen; 95%-betrouwbaarheidsinterval {low}–{high} per 1.000 per "
+        "jaar.)",
+        "en": "({observed} referrals; 95% confidence interval {low}–{high} per 1,000 per "
+        "year.)",
+    },
+    "spiegel.reading_zero": {
+        "nl": "Uw praktijk heeft in deze periode geen verwijzingen in deze selectie, waar er "
+        "{expected} werden verwacht",
+        "en": "Your practice has no referrals in this selection and period, where {expected} "
+        "were expected",
+    },
+    "spiegel.reading_note": {
+        "nl": "Meer of minder verwijzen is niet vanzelf beter of slechter: bespreek de uitkomst "
+        "met het verhaal erachter. ‘Normale spreiding’ is het gebied tussen de 95%-grenzen van "
+        "het trechterdiagram; daarbuiten is toeval een minder waarschijnlijke verklaring.",
+        "en": "Referring more or less is not in itself better or worse: discuss the result "
+        "with the story behind it. ‘Normal variation’ is the area between the 95% limits of "
+        "the funnel plot; outside them, chance is a less likely explanation.",
+    },
+    "spiegel.region_summary": {
+        "nl": "In {region} verwijzen {high} van de {total} praktijken meer en {low} minder dan op "
+        "grond van toeval te verwachten is (buiten de 95%-grenzen); {within} liggen binnen de "
+        "normale spreiding.",
+        "en": "In {region}, {high} of the {total} practices refer more and {low} fewer than "
+        "chance would explain (outside the 95% limits); {within} are within the normal "
+        "variation.",
+    },
+    "spiegel.region_summary_crude": {
+        "nl": "Let op: ruwe cijfers, niet gecorrigeerd voor leeftijd en geslacht.",
+        "en": "Note: crude rates, not adjusted for age and sex.",
+    },
+    "spiegel.choose_practice": {
+        "nl": "Kies hierboven ‘Mijn praktijk’ om uw eigen spiegelinformatie te zien.",
+        "en": "Choose ‘My practice’ above to see your own mirror information.",
+    },
+    "spiegel.own_not_comparable": {
+        "nl": "Voor uw praktijk zijn in deze periode geen bruikbare populatiegegevens, dus kan "
+        "geen verwacht aantal worden berekend.",
+        "en": "Your practice has no usable population figures for this period, so no expected "
+        "number can be computed.",
+    },
+    "spiegel.metric_observed": {"nl": "Verwijzingen", "en": "Referrals"},
+    "spiegel.metric_expected": {"nl": "Verwacht", "en": "Expected"},
+    "spiegel.metric_expected_help": {
+        "nl": "Zoveel verwijzingen zou uw praktijk hebben gedaan als uw patiënten werden "
+        "verwezen zoals patiënten van dezelfde leeftijd en hetzelfde geslacht in de regio.",
+        "en": "The referrals your practice would have made if your patients were referred like "
+        "patients of the same age and sex in the region.",
+    },
+    "spiegel.metric_ratio": {"nl": "Verwijsratio (100 = verwacht)", "en": "Referral ratio "
+                             "(100 = expected)"},
+    "spiegel.metric_ratio_help": {
+        "nl": "Waargenomen ÷ verwacht × 100; 95%-betrouwbaarheidsinterval {low}–{high}.",
+        "en": "Observed ÷ expected × 100; 95% confidence interval {low}–{high}.",
+    },
+    "spiegel.metric_rate": {"nl": "Per 1.000 patiënten per jaar", "en": "Per 1,000 patients "
+                            "per year"},
+    "spiegel.metric_rate_help": {
+        "nl": "Ruw cijfer; 95%-betrouwbaarheidsinterval {low}–{high}; regiogemiddelde {region}.",
+        "en": "Crude rate; 95% confidence interval {low}–{high}; regional average {region}.",
+    },
+    "spiegel.metric_practices": {"nl": "Praktijken vergeleken", "en": "Practices compared"},
+    "spiegel.metric_region_rate": {
+        "nl": "Regiogemiddelde per 1.000 per jaar",
+        "en": "Regional average per 1,000 per year",
+    },
+    "spiegel.metric_outside": {"nl": "Buiten de 95%-grenzen", "en": "Outside the 95% limits"},
+    "spiegel.funnel_heading": {
+        "nl": "Trechterdiagram: alle praktijken van de regio",
+        "en": "Funnel plot: all practices in the region",
+    },
+    "spiegel.measure": {"nl": "Maat", "en": "Measure"},
+    "spiegel.measure.standardised": {
+        "nl": "Gestandaardiseerd (leeftijd en geslacht)",
+        "en": "Standardised (age and sex)",
+    },
+    "spiegel.measure.crude": {"nl": "Ruw per 1.000 patiënten", "en": "Crude per 1,000 patients"},
+    "spiegel.measure_help.standardised": {
+        "nl": "Eerlijk vergelijken: gecorrigeerd voor leeftijd en geslacht van de patiënten; "
+        "100 = zoveel als verwacht.",
+        "en": "Fair comparison: adjusted for the patients' age and sex; 100 = as many as "
+        "expected.",
+    },
+    "spiegel.measure_help.crude": {
+        "nl": "Het werkelijke aantal per 1.000 patiënten per jaar, zonder correctie voor "
+        "leeftijd en geslacht.",
+        "en": "The actual number per 1,000 patients per year, without adjustment for age and "
+        "sex.",
+    },
+    "spiegel.overdispersion": {
+        "nl": "Extra spreiding tussen praktijken (overdispersie)",
+        "en": "Extra variation between practices (overdispersion)",
+    },
+    "spiegel.od.none": {"nl": "Geen correctie", "en": "No adjustment"},
+    "spiegel.od.multiplicative": {"nl": "Multiplicatief", "en": "Multiplicative"},
+    "spiegel.od.additive": {"nl": "Additief", "en": "Additive"},
+    "spiegel.od_help.none": {
+        "nl": "De grenzen gaan uit van alleen toevalsvariatie (Poisson).",
+        "en": "The limits assume chance variation only (Poisson).",
+    },
+    "spiegel.od_help.multiplicative": {
+        "nl": "Verbreedt alle grenzen met één factor √φ (Spiegelhalter 2005).",
+        "en": "Widens all limits by one factor √φ (Spiegelhalter 2005).",
+    },
+    "spiegel.od_help.additive": {
+        "nl": "Telt een tussen-praktijkvariantie τ² op: verbreedt vooral bij grote praktijken "
+        "(Spiegelhalter 2005).",
+        "en": "Adds a between-practice variance τ²: widens most for large practices "
+        "(Spiegelhalter 2005).",
+    },
+    "spiegel.funnel_title_standardised": {
+        "nl": "Verwijsratio per praktijk, gecorrigeerd voor leeftijd en geslacht (100 = verwacht)",
+        "en": "Referral ratio per practice, adjusted for age and sex (100 = expected)",
+    },
+    "spiegel.funnel_title_crude": {
+        "nl": "Verwijzingen per 1.000 patiënten per jaar, per praktijk (ruw)",
+        "en": "Referrals per 1,000 patients per year, per practice (crude)",
+    },
+    "spiegel.axis_expected": {
+        "nl": "Verwacht aantal verwijzingen (aantal)",
+        "en": "Expected number of referrals (count)",
+    },
+    "spiegel.axis_ratio": {
+        "nl": "Verwijsratio (waargenomen ÷ verwacht × 100)",
+        "en": "Referral ratio (observed ÷ expected × 100)",
+    },
+    "spiegel.axis_person_years": {
+        "nl": "Ingeschreven patiënten (patiëntjaren)",
+        "en": "Listed patients (person-years)",
+    },
+    "spiegel.axis_rate": {
+        "nl": "Verwijzingen per 1.000 patiënten per jaar",
+        "en": "Referrals per 1,000 patients per year",
+    },
+    "spiegel.legend_signal": {"nl": "Signaal", "en": "Signal"},
+    "spiegel.legend_limits": {"nl": "Grenzen", "en": "Limits"},
+    "spiegel.legend_series": {"nl": "Reeks", "en": "Series"},
+    "spiegel.limit_95": {"nl": "95%-grens", "en": "95% limit"},
+    "spiegel.limit_998": {"nl": "99,8%-grens", "en": "99.8% limit"},
+    "spiegel.funnel_note_standardised": {
+        "nl": "Methode: indirecte standaardisatie naar leeftijdsgroep × geslacht, met de "
+        "verwijscijfers van de hele regio in dezelfde periode als referentie. Verwacht = "
+        "patiëntjaren × regiocijfer, opgeteld over de groepen; ratio = waargenomen ÷ verwacht × "
+        "100. Grenzen van 95% en 99,8% rond 100 uit de exacte Poissonverdeling (Spiegelhalter "
+        "2005). Grote praktijken staan rechts, waar de trechter smaller is.",
+        "en": "Method: indirect standardisation by age band × sex, with the whole region's "
+        "referral rates in the same period as reference. Expected = person-years × regional "
+        "rate, summed over the groups; ratio = observed ÷ expected × 100. 95% and 99.8% limits "
+        "around 100 from the exact Poisson distribution (Spiegelhalter 2005). Large practices "
+        "are on the right, where the funnel is narrower.",
+    },
+    "spiegel.funnel_note_crude": {
+        "nl": "Methode: ruw cijfer = verwijzingen ÷ patiëntjaren × 1.000, niet gecorrigeerd voor "
+        "leeftijd en geslacht. Middellijn: het regiogemiddelde ({rate}); grenzen van 95% en "
+        "99,8% uit de exacte Poissonverdeling (Spiegelhalter 2005).",
+        "en": "Method: crude rate = referrals ÷ person-years × 1,000, not adjusted for age and "
+        "sex. Centre line: the regional average ({rate}); 95% and 99.8% limits from the exact "
+        "Poisson distribution (Spiegelhalter 2005).",
+    },
+    "spiegel.dispersion_off": {
+        "nl": "Overdispersie niet meegenomen (geschatte φ = {phi}; bij φ ruim boven 1 "
+        "verschillen praktijken meer dan toeval verklaart).",
+        "en": "Overdispersion not taken into account (estimated φ = {phi}; with φ well above 1 "
+        "practices differ more than chance explains).",
+    },
+    "spiegel.dispersion_not_needed": {
+        "nl": "Geschatte φ = {phi}: niet meer spreiding dan toeval verklaart, dus de grenzen "
+        "blijven de exacte.",
+        "en": "Estimated φ = {phi}: no more variation than chance explains, so the limits stay "
+        "the exact ones.",
+    },
+    "spiegel.dispersion_multiplicative": {
+        "nl": "Grenzen verbreed met √φ = {factor} (φ = {phi}, uit gewinsoriseerde z-scores; "
+        "Spiegelhalter 2005). De lijnen lopen over het bereik van de praktijken.",
+        "en": "Limits widened by √φ = {factor} (φ = {phi}, from winsorised z-scores; "
+        "Spiegelhalter 2005). The lines span the range of the practices.",
+    },
+    "spiegel.dispersion_additive": {
+        "nl": "Grenzen verbreed met een tussen-praktijkvariantie τ² = {tau2} (φ = {phi}; "
+        "DerSimonian-Laird, Spiegelhalter 2005). De lijnen lopen over het bereik van de "
+        "praktijken.",
+        "en": "Limits widened by a between-practice variance τ² = {tau2} (φ = {phi}; "
+        "DerSimonian-Laird, Spiegelhalter 2005). The lines span the range of the practices.",
+    },
+    "spiegel.tt_practice": {"nl": "Praktijk", "en": "Practice"},
+    "spiegel.tt_observed": {"nl": "Verwijzingen", "en": "Referrals"},
+    "spiegel.tt_expected": {"nl": "Verwacht", "en": "Expected"},
+    "spiegel.tt_ratio": {"nl": "Ratio (100 = verwacht)", "en": "Ratio (100 = expected)"},
+    "spiegel.tt_rate": {"nl": "Per 1.000 per jaar", "en": "Per 1,000 per year"},
+    "spiegel.tt_interval": {"nl": "95%-interval", "en": "95% interval"},
+    "spiegel.tt_person_years": {"nl": "Patiëntjaren", "en": "Person-years"},
+    "spiegel.tt_signal": {"nl": "Signaal", "en": "Signal"},
+    "spiegel.tt_quarter": {"nl": "Kwartaal", "en": "Quarter"},
+    "spiegel.tt_series": {"nl": "Reeks", "en": "Series"},
+    "spiegel.tt_share": {"nl": "Aandeel", "en": "Share"},
+    "spiegel.tt_destination": {"nl": "Bestemming", "en": "Destination"},
+    "spiegel.points_caption": {
+        "nl": "Punten (één per praktijk), zoals getekend.",
+        "en": "Points (one per practice), as drawn.",
+    },
+    "spiegel.lines_caption": {
+        "nl": "Grenslijnen, zoals getekend.",
+        "en": "Limit lines, as drawn.",
+    },
+    "spiegel.col.practice": {"nl": "Praktijk", "en": "Practice"},
+    "spiegel.col.listed_patients": {"nl": "Ingeschreven patiënten", "en": "Listed patients"},
+    "spiegel.col.observed": {"nl": "Verwijzingen", "en": "Referrals"},
+    "spiegel.col.expected": {"nl": "Verwacht", "en": "Expected"},
+    "spiegel.col.ratio": {"nl": "Ratio (100 = verwacht)", "en": "Ratio (100 = expected)"},
+    "spiegel.col.interval": {"nl": "95%-interval", "en": "95% interval"},
+    "spiegel.col.crude_rate": {"nl": "Per 1.000 per jaar (ruw)", "en": "Per 1,000 per year "
+                               "(crude)"},
+    "spiegel.col.signal": {"nl": "Signaal", "en": "Signal"},
+    "spiegel.col.x_expected": {"nl": "x: verwacht aantal", "en": "x: expected number"},
+    "spiegel.col.x_person_years": {"nl": "x: patiëntjaren", "en": "x: person-years"},
+    "spiegel.col.y_ratio": {"nl": "y: ratio (100 = verwacht)", "en": "y: ratio (100 = expected)"},
+    "spiegel.col.y_rate": {"nl": "y: per 1.000 per jaar", "en": "y: per 1,000 per year"},
+    "spiegel.col.level": {"nl": "Grens", "en": "Limit"},
+    "spiegel.col.line": {"nl": "Lijn", "en": "Line"},
+    "spiegel.col.quarter": {"nl": "Kwartaal", "en": "Quarter"},
+    "spiegel.col.series": {"nl": "Reeks", "en": "Series"},
+    "spiegel.col.rate": {"nl": "Per 1.000 per jaar", "en": "Per 1,000 per year"},
+    "spiegel.col.low": {"nl": "Ondergrens 95%", "en": "Lower 95%"},
+    "spiegel.col.high": {"nl": "Bovengrens 95%", "en": "Upper 95%"},
+    "spiegel.col.person_years": {"nl": "Patiëntjaren", "en": "Person-years"},
+    "spiegel.col.destination": {"nl": "Bestemming", "en": "Destination"},
+    "spiegel.col.group": {"nl": "Groep", "en": "Group"},
+    "spiegel.col.share": {"nl": "Aandeel (%)", "en": "Share (%)"},
+    "spiegel.col.total": {"nl": "Totaal verwijzingen", "en": "Total referrals"},
+    "spiegel.table_heading": {"nl": "Alle praktijken in de regio", "en": "All practices in "
+                              "the region"},
+    "spiegel.table_about": {
+        "nl": "- **Ingeschreven patiënten**: gemiddeld aantal over de periode (patiëntjaren ÷ "
+        "lengte van de periode).\n"
+        "- **Verwacht**: het aantal verwijzingen bij de verwijscijfers van de regio per "
+        "leeftijdsgroep × geslacht.\n"
+        "- **Ratio**: waargenomen ÷ verwacht × 100; 100 = zoals verwacht. **95%-interval**: "
+        "exact Poisson (Garwood 1936).\n"
+        "- **Per 1.000 per jaar**: ruw cijfer, niet gecorrigeerd.\n"
+        "- **Signaal**: de plaats in het trechterdiagram met de gekozen instellingen.\n"
+        "- Aantallen van 1 tot 10 van andere praktijken staan als ‘<10’; hun ratio en cijfers "
+        "zijn dan verborgen (privacy).\n"
+        "- Klik op een kolomkop om te sorteren.",
+        "en": "- **Listed patients**: average over the period (person-years ÷ length of the "
+        "period).\n"
+        "- **Expected**: the referrals at the region's rates per age band × sex.\n"
+        "- **Ratio**: observed ÷ expected × 100; 100 = as expected. **95% interval**: exact "
+        "Poisson (Garwood 1936).\n"
+        "- **Per 1,000 per year**: crude rate, not adjusted.\n"
+        "- **Signal**: the position in the funnel plot with the chosen settings.\n"
+        "- Counts from 1 to 10 of other practices show as ‘<10’; their ratio and rates are then "
+        "hidden (privacy).\n"
+        "- Click a column header to sort.",
+    },
+    "spiegel.trend_heading": {"nl": "Trend per kwartaal", "en": "Trend per quarter"},
+    "spiegel.trend_title_standardised": {
+        "nl": "Verwijzingen per 1.000 patiënten per jaar, per kwartaal (gecorrigeerd voor "
+        "leeftijd en geslacht)",
+        "en": "Referrals per 1,000 patients per year, per quarter (adjusted for age and sex)",
+    },
+    "spiegel.trend_title_crude": {
+        "nl": "Verwijzingen per 1.000 patiënten per jaar, per kwartaal (ruw)",
+        "en": "Referrals per 1,000 patients per year, per quarter (crude)",
+    },
+    "spiegel.axis_quarter": {"nl": "Kwartaal", "en": "Quarter"},
+    "spiegel.quarter": {"nl": "K{quarter} {year}", "en": "Q{quarter} {year}"},
+    "spiegel.series_region": {"nl": "Hele regio", "en": "Whole region"},
+    "spiegel.series_own": {"nl": "{name}", "en": "{name}"},
+    "spiegel.trend_note_standardised": {
+        "nl": "Uw praktijk: indirect gestandaardiseerd cijfer (ratio ten opzichte van de regio in "
+        "hetzelfde kwartaal × het regiocijfer), met 95%-interval als verticale streep. Regio: "
+        "het regiocijfer met 95%-interval als band. Exact Poisson-interval (Garwood 1936).",
+        "en": "Your practice: indirectly standardised rate (ratio to the region in the same "
+        "quarter × the regional rate), with its 95% interval as a vertical bar. Region: the "
+        "regional rate with its 95% interval as a band. Exact Poisson interval (Garwood 1936).",
+    },
+    "spiegel.trend_note_crude": {
+        "nl": "Ruwe cijfers: verwijzingen per 1.000 patiëntjaren, niet gecorrigeerd voor leeftijd "
+        "en geslacht; streep en band: 95%-interval (exact Poisson, Garwood 1936).",
+        "en": "Crude rates: referrals per 1,000 person-years, not adjusted for age and sex; bar "
+        "and band: 95% interval (exact Poisson, Garwood 1936).",
+    },
+    "spiegel.trend_partial": {
+        "nl": "* Onvolledig kwartaal (tot de datadatum of vanaf de eerste maand met gegevens); "
+        "het cijfer is omgerekend naar een heel jaar.",
+        "en": "* Incomplete quarter (up to the data date or from the first month with data); "
+        "the rate is converted to a full year.",
+    },
+    "spiegel.trend_empty": {
+        "nl": "Geen trend te tonen voor deze selectie.",
+        "en": "No trend to show for this selection.",
+    },
+    "spiegel.destinations_heading": {
+        "nl": "Waar gingen de verwijzingen heen?",
+        "en": "Where did the referrals go?",
+    },
+    "spiegel.destinations_title": {
+        "nl": "Bestemming van de cardiologische verwijzingen, {period}",
+        "en": "Destination of cardiology referrals, {period}",
+    },
+    "spiegel.axis_share": {
+        "nl": "Aandeel van de verwijzingen (%)",
+        "en": "Share of referrals (%)",
+    },
+    "spiegel.axis_destination": {"nl": "Bestemming", "en": "Destination"},
+    "spiegel.destinations_note": {
+        "nl": "Aandeel van alle cardiologische verwijzingen in de gekozen periode en aandoening "
+        "(het filter ‘Verwijzingen’ geldt hier niet), met 95%-betrouwbaarheidsinterval (Wilson "
+        "1927).",
+        "en": "Share of all cardiology referrals in the chosen period and condition (the "
+        "‘Referrals’ filter does not apply here), with 95% confidence interval (Wilson 1927).",
+    },
+    "spiegel.no_anderhalvelijn": {
+        "nl": "{region} heeft geen anderhalvelijnszorg; verwijzingen gaan naar het ziekenhuis of "
+        "via een e-consult.",
+        "en": "{region} has no anderhalvelijn care; referrals go to the hospital or through an "
+        "e-consult.",
+    },
+    "spiegel.own_no_referrals": {
+        "nl": "Uw praktijk heeft in deze periode geen verwijzingen in deze selectie.",
+        "en": "Your practice has no referrals in this selection and period.",
+    },
+    "spiegel.destinations_empty": {
+        "nl": "Geen verwijzingen om te verdelen.",
+        "en": "No referrals to break down.",
+    },
+    "spiegel.opportunity_heading": {
+        "nl": "Schatting: ruimte voor minder ziekenhuisverwijzingen",
+        "en": "Estimate: room for fewer hospital referrals",
+    },
+    "spiegel.opportunity": {
+        "nl": "Als elke praktijk die boven de regionale mediaan verwijst (gecorrigeerd voor "
+        "leeftijd en geslacht) op de mediaan zou verwijzen, zouden er in deze periode ongeveer "
+        "**{fewer}** ziekenhuisverwijzingen minder zijn: {share} van de {total}. Dat betreft "
+        "{above} van de {practices} praktijken.",
+        "en": "If every practice referring above the regional median (adjusted for age and sex) "
+        "referred at the median, there would have been about **{fewer}** fewer hospital "
+        "referrals in this period: {share} of {total}. This concerns {above} of the "
+        "{practices} practices.",
+    },
+    "spiegel.opportunity_own": {
+        "nl": "Voor uw praktijk gaat het om ongeveer {fewer} verwijzingen.",
+        "en": "For your practice that is about {fewer} referrals.",
+    },
+    "spiegel.opportunity_own_none": {
+        "nl": "Uw praktijk verwijst op of onder de mediaan en telt hier niet mee.",
+        "en": "Your practice refers at or below the median and does not count here.",
+    },
+    "spiegel.less_than_one": {"nl": "minder dan 1", "en": "less than 1"},
+    "spiegel.opportunity_caveat": {
+        "nl": "Dit is een schatting en een bovengrens: ook als alle praktijken precies gelijk "
+        "verwezen, lag door toeval de helft boven de mediaan; en niet elke verwijzing is te "
+        "vermijden. Het gaat altijd om ziekenhuisverwijzingen (het filter ‘Verwijzingen’ geldt "
+        "hier niet); periode en aandoening gelden wel.",
+        "en": "This is an estimate and an upper bound: even if all practices referred exactly "
+        "alike, chance would put half of them above the median; and not every referral can be "
+        "avoided. It always concerns hospital referrals (the ‘Referrals’ filter does not apply "
+        "here); period and condition do.",
+    },
+    "spiegel.opportunity_none": {
+        "nl": "Geen ziekenhuisverwijzingen in deze selectie, dus geen schatting.",
+        "en": "No hospital referrals in this selection, so no estimate.",
+    },
+    # ---- end spiegelinformatie ---------------------------------------------------------
     # ---- pdca ----------------------------------------------------------------------------
     "nav.pdca": {"nl": "PDCA-cycli", "en": "PDCA cycles"},
     "pdca.title": {"nl": "PDCA: verbetercycli", "en": "PDCA: improvement cycles"},
@@ -1767,6 +2290,116 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "A scenario needs a name.",
     },
     # ---- end sroi ------------------------------------------------------------------------
+    # ---- overview tiles ----------------------------------------------------------------
+    "tiles.title": {"nl": "Quadruple Aim per regio", "en": "Quadruple Aim per region"},
+    "tiles.intro": {
+        "nl": "Per regio het laatste volledige kalenderjaar en de verandering ten opzichte van "
+        "het jaar ervoor: groen is een verbetering, rood een verslechtering, grijs geen "
+        "verandering of geen voorkeursrichting. Het lijntje toont de volledige jaren.",
+        "en": "Per region the latest complete calendar year and the change against the year "
+        "before: green is an improvement, red a deterioration, grey no change or no preferred "
+        "direction. The small line shows the complete years.",
+    },
+    "tiles.none": {
+        "nl": "De Quadruple Aim-tegels verschijnen zodra opnames, tevredenheid, wachttijden, "
+        "kosten of de werkplezier-enquête over een volledig jaar zijn geladen.",
+        "en": "The Quadruple Aim tiles appear once admissions, satisfaction, waiting times, "
+        "costs or the professionals' survey are loaded for a complete year.",
+    },
+    "tiles.pages": {"nl": "Naar de pagina's", "en": "Go to the pages"},
+    "tiles.region_caption": {
+        "nl": "{region} · datadatum {date}",
+        "en": "{region} · data date {date}",
+    },
+    "tiles.aim.health": {"nl": "Gezondheid", "en": "Health"},
+    "tiles.aim.quality": {"nl": "Kwaliteit en ervaring", "en": "Quality and experience"},
+    "tiles.aim.cost": {"nl": "Kosten", "en": "Cost"},
+    "tiles.aim.professionals": {"nl": "Professionals", "en": "Professionals"},
+    "tiles.label.OPNAME_HF": {"nl": "Opnames hartfalen", "en": "HF admissions"},
+    "tiles.label.TEVREDENHEID": {"nl": "Tevredenheid", "en": "Satisfaction"},
+    "tiles.label.WACHTTIJD": {"nl": "Wachttijd", "en": "Waiting time"},
+    "tiles.label.KOSTEN_INW": {"nl": "Kosten per inwoner", "en": "Cost per inhabitant"},
+    "tiles.label.WERKPLEZIER": {"nl": "Werkplezier", "en": "Job satisfaction"},
+    "tiles.unit.OPNAME_HF": {
+        "nl": "per 1.000 inwoners van 18+ per jaar",
+        "en": "per 1,000 inhabitants 18+ per year",
+    },
+    "tiles.unit.TEVREDENHEID": {
+        "nl": "patiënten, rapportcijfer 1-10",
+        "en": "patients, score 1-10",
+    },
+    "tiles.unit.WACHTTIJD": {
+        "nl": "mediaan, verwijzing tot eerste consult",
+        "en": "median, referral to first consult",
+    },
+    "tiles.unit.KOSTEN_INW": {
+        "nl": "cardiologie, zorg en programma, per jaar",
+        "en": "cardiology, care and programme, per year",
+    },
+    "tiles.unit.WERKPLEZIER": {
+        "nl": "professionals, cijfer 1-10",
+        "en": "professionals, score 1-10",
+    },
+    "tiles.vs_year": {"nl": "t.o.v. {year}", "en": "vs {year}"},
+    "tiles.no_value": {
+        "nl": "Geen volledig jaar met gegevens, of te kleine aantallen.",
+        "en": "No complete year of data, or counts too small.",
+    },
+    "tiles.help.OPNAME_HF": {
+        "nl": "{year}: {n} opnames voor hartfalen; 95%-interval {low} – {high} per 1.000 "
+        "(exact Poisson).",
+        "en": "{year}: {n} heart-failure admissions; 95% interval {low} – {high} per 1,000 "
+        "(exact Poisson).",
+    },
+    "tiles.help.TEVREDENHEID": {
+        "nl": "{year}: gemiddeld rapportcijfer van {n} consulten (alle settings); 95%-interval "
+        "{low} – {high} (t-verdeling).",
+        "en": "{year}: mean score of {n} consults (all settings); 95% interval {low} – {high} "
+        "(t distribution).",
+    },
+    "tiles.help.WACHTTIJD": {
+        "nl": "{year}: mediaan aantal dagen van verwijzing tot eerste consult, over {n} "
+        "verwijzingen (alle settings).",
+        "en": "{year}: median days from referral to first consult, over {n} referrals (all "
+        "settings).",
+    },
+    "tiles.help.KOSTEN_INW": {
+        "nl": "{year}: alle cardiologische kosten (zorg en programma, alle betalers) gedeeld "
+        "door het aantal inwoners.",
+        "en": "{year}: all cardiology costs (care and programme, all payers) divided by the "
+        "number of inhabitants.",
+    },
+    "tiles.help.WERKPLEZIER": {
+        "nl": "{year}: gemiddeld cijfer van {n} respondenten in de jaarlijkse enquête; "
+        "95%-interval {low} – {high} (t-verdeling).",
+        "en": "{year}: mean score of {n} respondents to the yearly survey; 95% interval {low} "
+        "– {high} (t distribution).",
+    },
+    "tiles.days": {"nl": "{days} dagen", "en": "{days} days"},
+    "tiles.data_title": {
+        "nl": "Gegevens achter de tegels (volledige jaren)",
+        "en": "Data behind the tiles (complete years)",
+    },
+    "tiles.method": {
+        "nl": "Alleen volledige kalenderjaren (12 maanden gegevens; de enquête is jaarlijks). "
+        "Verandering = laatste jaar min het jaar ervoor, gekleurd naar de gewenste richting "
+        "van de indicator in de indicatorcatalogus. Een verandering is geen bewijs van effect: "
+        "kijk naar het interval en het verhaal erachter. Waarden op basis van 1 tot en met "
+        "{max} opnames of antwoorden worden niet getoond.",
+        "en": "Complete calendar years only (12 months of data; the survey is yearly). Change = "
+        "latest year minus the year before, coloured by the indicator's preferred direction in "
+        "the indicator catalogue. A change is no proof of effect: look at the interval and the "
+        "story behind it. Values based on 1 to {max} admissions or responses are not shown.",
+    },
+    "col.qa_aim": {"nl": "Doel", "en": "Aim"},
+    "col.qa_indicator": {"nl": "Indicator", "en": "Indicator"},
+    "col.qa_year": {"nl": "Jaar", "en": "Year"},
+    "col.qa_value": {"nl": "Waarde", "en": "Value"},
+    "col.qa_n": {
+        "nl": "Aantal (opnames, antwoorden, verwijzingen)",
+        "en": "Count (admissions, responses, referrals)",
+    },
+    # ---- end overview tiles ------------------------------------------------------------
     # ---- column names ------------------------------------------------------------------
     "col.region_code": {"nl": "Code", "en": "Code"},
     "col.region": {"nl": "Regio", "en": "Region"},

@@ -6,9 +6,12 @@ be tested and reused without a running app.
 
 from __future__ import annotations
 
+import ast
+import functools
 import importlib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -288,3 +291,37 @@ def show_chart(
     with st.expander(t("chart.data"), icon=":material/table:"):
         show_table(data, file_name=file_name, columns=columns, formats=formats,
                    key=f"{key or file_name}-data")
+
+
+# ---- navigation ----------------------------------------------------------------------------
+
+APP_SCRIPT = Path(__file__).resolve().parent / "app.py"
+PAGES_DIR = APP_SCRIPT.parent.parent / "pages"
+
+
+@functools.lru_cache(maxsize=1)
+def navigation_pages() -> tuple[tuple[str, str, str, str], ...]:
+    """``PAGES`` of dashboard/app.py: (script, title key, icon, URL path) per page.
+
+    Read from the source because app.py is the running Streamlit script, not a module to
+    import; pages whose script is missing are left out, so a link never leads nowhere.
+    """
+    tree = ast.parse(APP_SCRIPT.read_text(encoding="utf-8"))
+    for node in tree.body:
+        targets = [node.target] if isinstance(node, ast.AnnAssign) else getattr(
+            node, "targets", [])
+        if any(isinstance(target, ast.Name) and target.id == "PAGES" for target in targets):
+            pages = ast.literal_eval(node.value)
+            return tuple(tuple(page) for page in pages if (PAGES_DIR / page[0]).is_file())
+    return ()
+
+
+def page_links(exclude: tuple[str, ...] = ("home.py",)) -> None:
+    """One row of links to the pages in the navigation (except ``exclude``)."""
+    pages = [page for page in navigation_pages() if page[0] not in exclude]
+    if not pages:
+        return
+    for cell, (script, title_key, icon, _url) in zip(
+        st.columns(len(pages)), pages, strict=True
+    ):
+        cell.page_link(str(PAGES_DIR / script), label=t(title_key), icon=icon)

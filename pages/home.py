@@ -1,11 +1,13 @@
-"""Overzicht: which regions and periods are loaded, and the latest loads."""
+"""Overzicht: Quadruple Aim tiles per region, which regions and periods are loaded, the loads."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import ui
+from dashboard import indicators, privacy, ui
+from dashboard.charts.sparkline import sparkline
+from dashboard.pagedata.overview_tiles import TILES, overview_tiles
 from dashboard.queries import overview
 
 ui.page_header("home.title", "home.intro")
@@ -17,6 +19,133 @@ if regions.empty:
         f"**{ui.t('home.empty_title')}**\n\n{ui.t('home.empty_body')}", icon=":material/database:"
     )
     st.stop()
+
+# ---- Quadruple Aim tiles ---------------------------------------------------------------------
+
+
+def tile_value(code: str, value) -> str:
+    if pd.isna(value):
+        return "–"
+    if code == "WACHTTIJD":
+        return ui.t("tiles.days", days=ui.number(value))
+    if code == "KOSTEN_INW":
+        return ui.euro(value)
+    return ui.number(value, 2 if code == "OPNAME_HF" else 1)
+
+
+def change_decimals(code: str) -> int:
+    # One decimal more than the value, so a small change does not read as "+0,0".
+    return 0 if code == "WACHTTIJD" else 2
+
+
+def tile_change(code: str, change) -> str:
+    if round(change, change_decimals(code)) == 0:
+        return ui.number(0, change_decimals(code))
+    text = ui.euro(change) if code == "KOSTEN_INW" else ui.number(change, change_decimals(code))
+    return text if text.startswith("-") else f"+{text}"
+
+
+# Streamlit colours a rise green ("normal") or red ("inverse"); the catalogue says which way
+# is better.
+DELTA_COLOURS = {"higher": "normal", "lower": "inverse", "neutral": "off"}
+
+
+def tile_help(tile) -> str:
+    if pd.isna(tile.value):
+        return ui.t("tiles.no_value")
+    decimals = 2 if tile.indicator == "OPNAME_HF" else 1
+    return ui.t(
+        f"tiles.help.{tile.indicator}",
+        year=int(tile.year),
+        n=ui.number(tile.n),
+        low=ui.number(tile.low, decimals),
+        high=ui.number(tile.high, decimals),
+    )
+
+
+def show_tiles() -> None:
+    data = ui.cached_query(overview_tiles)
+    st.subheader(ui.t("tiles.title"))
+    if not data.has_data:
+        st.caption(ui.t("tiles.none"))
+        return
+    st.caption(ui.t("tiles.intro"))
+    for region in data.regions.itertuples(index=False):
+        tiles = data.tiles[data.tiles["region"] == region.region]
+        if tiles["value"].isna().all():
+            continue
+        with st.container(border=True):
+            heading = ui.t("tiles.region_caption", region=region.name,
+                           date=ui.day(region.data_date))
+            st.markdown(f"**{heading}**")
+            for cell, (aim, code) in zip(st.columns(len(TILES)), TILES, strict=True):
+                tile = tiles[tiles["indicator"] == code].iloc[0]
+                with cell:
+                    st.caption(ui.t(f"tiles.aim.{aim}"))
+                    has_change = pd.notna(tile.change)
+                    # A change that rounds to nothing is shown grey and without an arrow.
+                    changed = has_change and round(tile.change, change_decimals(code)) != 0
+                    st.metric(
+                        ui.t(f"tiles.label.{code}"),
+                        tile_value(code, tile.value),
+                        delta=tile_change(code, tile.change) if has_change else None,
+                        delta_color=DELTA_COLOURS[tile.direction] if changed else "off",
+                        delta_arrow="auto" if changed else "off",
+                        delta_description=ui.t("tiles.vs_year", year=int(tile.previous_year))
+                        if has_change else None,
+                        help=tile_help(tile),
+                    )
+                    st.caption(ui.t(f"tiles.unit.{code}"))
+                    points = data.series[
+                        (data.series["region"] == region.region)
+                        & (data.series["indicator"] == code)
+                    ]
+                    if len(points) >= 2:
+                        st.altair_chart(
+                            sparkline(
+                                points,
+                                x="year",
+                                y="value",
+                                x_title=ui.t("col.qa_year"),
+                                y_title=ui.t(f"tiles.label.{code}"),
+                                description=ui.t(f"tiles.label.{code}"),
+                                y_format="$,.2f" if code == "KOSTEN_INW" else ",.2f",
+                                lang=ui.lang(),
+                            ),
+                            key=f"spark-{region.region}-{code}",
+                        )
+    table = data.series.merge(
+        data.regions[["region", "name"]], on="region", how="left"
+    ).assign(
+        aim=lambda frame: frame["indicator"].map(
+            {code: ui.t(f"tiles.aim.{aim}") for aim, code in TILES}),
+        indicator_name=lambda frame: frame["indicator"].map(
+            lambda code: indicators.get(code).name_nl if ui.lang() == "nl"
+            else indicators.get(code).name_en),
+    )
+    with st.expander(ui.t("tiles.data_title"), icon=":material/table:"):
+        ui.show_table(
+            table,
+            file_name="quadruple_aim_per_regio",
+            columns={
+                "name": "col.region",
+                "aim": "col.qa_aim",
+                "indicator_name": "col.qa_indicator",
+                "year": "col.qa_year",
+                "value": "col.qa_value",
+                "low": "col.ci_low",
+                "high": "col.ci_high",
+                "n": "col.qa_n",
+            },
+            formats={"year": "year", "value": "decimal2", "low": "decimal2",
+                     "high": "decimal2", "n": "integer"},
+            key="tiles-data",
+        )
+    st.caption(ui.t("tiles.method", max=ui.number(privacy.threshold() - 1)))
+
+
+ui.page_links()
+show_tiles()
 
 st.markdown(
     ui.t(

@@ -164,28 +164,46 @@ POPULATION = [
 def fill_tile_dataset(engine) -> None:
     """Yearly sources for the tiles, on top of :func:`fill_anderhalvelijn_dataset`.
 
-    NRD: heart-failure admissions 2023: 12 x 20 = 240; 2024: 12 x 20 = 240; 2025: 11 months
-    of 25 (December missing, so 2025 is not a complete year). Survey 2024: scores 6, 7, 8, 7,
-    7, 6, 8, 7, 7, 7 (n 10, mean 7.0); 2025: 8, 8, 7, 9, 8, 8, 7, 9, 8, 8 (n 10, mean 8.0).
-    Costs: 2024 has only a December amount (1 month: incomplete); 2025 whole-year amounts.
+    Noord: heart-failure admissions 2023 12 x 25 = 300 (per 80,000 adults: 3.75 per 1,000),
+    2024 12 x 20 = 240 (3.00), 2025 only 11 months (incomplete). Survey 2024: 6, 7, 8, 7, 7,
+    6, 8, 7, 7, 7 (mean 7.0); 2025: 8, 8, 7, 9, 8, 8, 7, 9, 8, 8 (mean 8.0). Its satisfaction,
+    waits and costs cover only some months of a year: no complete year.
+    Zuid: satisfaction 2024 in all 12 months (10 responses a month, mean 7.5); waits 2024 in
+    all 12 months (5 x 10 days and 5 x 30 days a month: median of 120 is (10 + 30) / 2 = 20);
+    cost 2025 a whole-year amount only (60,000 over 50,000 inhabitants); a survey of 5.
     """
     rows: list = [
         RegionPopulation(region=r, year=y, inhabitants=i, inhabitants_18plus=a)
         for r, y, i, a in POPULATION
     ]
-    admissions = [("NRD", 2023, m, 20) for m in range(1, 13)]
+    admissions = [("NRD", 2023, m, 25) for m in range(1, 13)]
     admissions += [("NRD", 2024, m, 20) for m in range(1, 13)]
     admissions += [("NRD", 2025, m, 25) for m in range(1, 12)]
     rows += [
         HeartFailureAdmission(region=r, year=y, month=m, admissions=n)
         for r, y, m, n in admissions
     ]
-    scores = {2024: [6, 7, 8, 7, 7, 6, 8, 7, 7, 7], 2025: [8, 8, 7, 9, 8, 8, 7, 9, 8, 8]}
+    scores = {
+        ("NRD", 2024): [6, 7, 8, 7, 7, 6, 8, 7, 7, 7],
+        ("NRD", 2025): [8, 8, 7, 9, 8, 8, 7, 9, 8, 8],
+        ("ZD", 2025): [9, 9, 9, 9, 9],
+    }
     rows += [
-        SurveyResponse(id=year * 100 + i, region="NRD", year=year, profession="huisarts",
-                       score=score)
-        for year, values in scores.items()
+        SurveyResponse(id=year * 1000 + (100 if region == "ZD" else 0) + i, region=region,
+                       year=year, profession="huisarts", score=score)
+        for (region, year), values in scores.items()
         for i, score in enumerate(values)
+    ]
+    months = [date(2024, m, 1) for m in range(1, 13)]
+    rows += [
+        AggSatisfaction(region="ZD", month=m, setting="ziekenhuis", responses=10,
+                        score_sum=75.0, score_sq_sum=565.0)
+        for m in months
+    ]
+    rows += [
+        AggWaitDays(region="ZD", month=m, setting="ziekenhuis", wait_days=days, episodes=5)
+        for m in months
+        for days in (10, 30)
     ]
     _add(engine, rows)
 

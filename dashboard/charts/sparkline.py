@@ -33,7 +33,7 @@ def sparkline(
     last = base.transform_window(
         rank="rank()", sort=[alt.SortField(x, order="descending")]
     ).transform_filter(alt.datum.rank == 1).mark_point(filled=True, size=45, color="#1f4e79")
-    chart = alt.layer(line, last).properties(
-        height=height, description=description or alt.Undefined
-    )
+    chart = alt.layer(line, last).properties(height=height)
+    if description:
+        chart = chart.properties(description=description)
     return finish(chart, lang).configure_view(strokeWidth=0)

@@ -279,10 +279,13 @@ class Deriver:
     def _alv_resolved(self, key: str) -> Derivation:
         if not self.has_referrals():
             return self._no_referrals(key)
+        referrals = self.referrals("anderhalvelijn")
+        if referrals == 0:
+            # No anderhalvelijn care that year (e.g. before the start): truly nothing avoided.
+            return self._alv_referrals(key)
         share = self.resolved_share("anderhalvelijn")
         if share is None:
             return Derivation(key, None, (("sroi.how.no_follow_up", {}),))
-        referrals = self.referrals("anderhalvelijn")
         value = referrals * share["share"]
         return Derivation(key, value, ((
             "sroi.how.alv_resolved",
@@ -353,6 +356,8 @@ class Deriver:
 
     def _wait_days(self, key: str) -> Derivation:
         hospital, alv = self.mean_wait("ziekenhuis"), self.mean_wait("anderhalvelijn")
+        if alv is None and self.has_referrals() and self.referrals("anderhalvelijn") == 0:
+            return self._alv_referrals(key)  # no anderhalvelijn patients: no days saved
         if hospital is None or alv is None:
             return Derivation(key, None, (("sroi.how.no_waits", {"year": (self.year, "year")}),))
         saved_per_patient = hospital[0] - alv[0]
@@ -555,7 +560,10 @@ def resolve(doc: Mapping[str, Any], data: SroiData, anderhalvelijn_start: date |
                 else:
                     row[number_field] = float(derivation.value)
                     sources[(table, index, number_field)] = "data"
-    base = deriver._baseline(_years_before(data, year))[0] if year else None
+    uses_baseline = any(
+        source_kind(key) in ("hf_admissions_avoided", "satisfaction_gain") for key in derivations
+    )
+    base = deriver._baseline(_years_before(data, year))[0] if year and uses_baseline else None
     return Resolved(doc, year, doc.get("baseline_year") or base, sources, derivations)
 
 

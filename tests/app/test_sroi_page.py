@@ -55,7 +55,7 @@ def test_page_shows_results_derivations_and_charts(sroi_page_db):
         "Netto contante waarde": "€ 20.000",
         "SROI-ratio": "1,25",
     }
-    assert "Model: Testmodel · referentiejaar 2024 · basisjaar 2022 · gegevens t/m 31-12-2024" in [
+    assert "Model: Testmodel · referentiejaar 2024 · gegevens t/m 31-12-2024" in [
         c.value for c in at.caption
     ]
     expanders = [e.label for e in at.expander]

@@ -105,6 +105,14 @@ def test_unavailable_derivations_say_why(data):
     )
 
 
+def test_a_year_without_anderhalvelijn_care_avoids_nothing(data):
+    before = Deriver(data, 2022, None, START)
+    for key in ("alv_referrals", "alv_resolved", "wait_days_saved"):
+        derivation = before.get(key)
+        assert derivation.value == 0, key
+        assert explain(derivation) == "**0** verwijzingen naar de anderhalvelijn in 2022."
+
+
 def test_no_improvement_counts_zero_and_says_so(data):
     worse = copy.copy(data)
     worse.admissions = pd.DataFrame({"year": [2022, 2024], "months": [12, 12],
@@ -140,7 +148,8 @@ def test_resolve_fills_derived_numbers_and_marks_fallbacks(data):
         }],
     })
     resolved = resolve(doc, data, START)
-    assert resolved.reference_year == 2024 and resolved.baseline_year == 2022
+    # No number of this model compares with a "before" year, so none is named.
+    assert resolved.reference_year == 2024 and resolved.baseline_year is None
     assert [i["amount"] for i in resolved.doc["investments"]] == [30_000, 50_000]
     outcomes = resolved.doc["outcomes"]
     assert (outcomes[0]["quantity"], outcomes[0]["proxy"]) == (80, 1200)
@@ -150,6 +159,18 @@ def test_resolve_fills_derived_numbers_and_marks_fallbacks(data):
     assert resolved.sources[("outcomes", 0, "quantity")] == "data"
     assert resolved.fallbacks == 1
     assert doc["outcomes"][0]["quantity"] == 1.0  # the input document is left alone
+
+
+def test_resolve_names_the_baseline_year_only_when_a_number_uses_it(data):
+    doc = normalise_doc(TEST_MODEL | {
+        "outcomes": [*TEST_MODEL["outcomes"], {
+            "name": "Opnames", "stakeholder": "verzekeraar", "quantity": 3,
+            "quantity_from": "hf_admissions_avoided", "proxy": 6000,
+        }],
+    })
+    resolved = resolve(doc, data, START)
+    assert resolved.baseline_year == 2022
+    assert resolved.doc["outcomes"][2]["quantity"] == pytest.approx(20)
 
 
 def test_results_of_the_hand_made_model(data):

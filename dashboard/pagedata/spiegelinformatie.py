@@ -1,0 +1,941 @@
+"""Spiegelinformatie (GP referral mirror information): everything the page shows.
+
+``spiegelinformatie(engine, filters)`` runs the queries, the statistics from
+``dashboard.stats`` and the privacy rules, and returns a :class:`SpiegelData` with tidy
+DataFrames (already in display form: pseudonyms, suppressed small counts, formatted tooltip
+texts) and the plain-language texts in the requested language.
+
+Definitions (see docs/methods.md, sections 2-4):
+
+* population: listed patients of the period's year(s) as person-years, pro rata for the days of
+  each calendar year the period covers; a year without population figures borrows the nearest
+  year that has them (said in a note);
+* reference: the region's own stratum-specific rates (age band x sex) in the same period, over
+  the practices that have population figures;
+* the rolling period is the 12 calendar months up to and including the month of the data date,
+  with person-time counted up to the data date.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine
+
+from dashboard import formatting, privacy
+from dashboard.i18n import translate
+from dashboard.queries import referrals as queries
+from dashboard.stats import (
+    funnel_classify,
+    funnel_grid,
+    funnel_limits,
+    indirect_standardise,
+    proportion_ci,
+    rate_ci,
+)
+
+PER = 1000.0
+# Age band x sex as one integer code, and practices as integer codes, from the queries on:
+# grouping and merging on integers is several times faster than on (Arrow) strings.
+STRATA = ("stratum",)
+TREND_QUARTERS = 12
+SIGNALS = ("high_998", "high_95", "within", "low_95", "low_998")
+PERIODS = ("rolling", "year")
+MEASURES = ("standardised", "crude")
+DESTINATION_FILTERS = ("all", "ziekenhuis")
+CONDITION_FILTERS = ("all", "hartfalen", "af", "pob_acs", "overig")
+OVERDISPERSION = (None, "multiplicative", "additive")
+DESTINATIONS = ("ziekenhuis", "anderhalvelijn", "econsult")
+HOSPITAL = "ziekenhuis"
+
+
+@dataclass(frozen=True)
+class SpiegelFilters:
+    """What the user chose; hashable so Streamlit can cache on it."""
+
+    region: str | None = None
+    period: str = "rolling"  # "rolling" (12 months to the data date) | "year"
+    year: int | None = None  # for period="year"; None = the latest year with data
+    condition: str = "all"
+    destination: str = "all"  # "all" (all cardiology) | "ziekenhuis" (hospital only)
+    practice: str | None = None  # the own practice ("my practice"), by code
+    measure: str = "standardised"  # "standardised" (O/E) | "crude" (per 1,000 per year)
+    overdispersion: str | None = None  # None | "multiplicative" | "additive"
+    lang: str = "nl"
+
+    def __post_init__(self) -> None:
+        checks = (
+            ("period", self.period, PERIODS),
+            ("condition", self.condition, CONDITION_FILTERS),
+            ("destination", self.destination, DESTINATION_FILTERS),
+            ("measure", self.measure, MEASURES),
+            ("overdispersion", self.overdispersion, OVERDISPERSION),
+            ("lang", self.lang, ("nl", "en")),
+        )
+        for name, value, allowed in checks:
+            if value not in allowed:
+                raise ValueError(f"{name} must be one of {allowed}; got {value!r}")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+    label: str
+    partial: bool  # shorter than the calendar year or 12 months it stands for
+
+
+@dataclass
+class Opportunity:
+    """Hospital referrals fewer if practices above the regional median referred at the median."""
+
+    fewer: float
+    hospital_referrals: int
+    practices_above: int
+    practices: int
+    median_ratio: float
+    own_fewer: float | None
+    text: str
+
+
+@dataclass
+class SpiegelData:
+    filters: SpiegelFilters
+    status: str  # "ok" | "no_region" | "no_referrals" | "no_population" | "empty_selection"
+    message: str = ""
+    region_name: str = ""
+    has_anderhalvelijn: bool = False
+    data_date: date | None = None
+    period: Period | None = None
+    own_name: str | None = None
+    own: dict | None = None  # the own practice's numbers, None without (usable) own practice
+    region_rate: float | None = None  # referrals per 1,000 person-years, compared practices
+    total_referrals: int = 0  # in the comparison (selection and period)
+    conclusion: str = ""
+    reading_note: str = ""
+    funnel_points: pd.DataFrame = field(default_factory=pd.DataFrame)
+    funnel_lines: pd.DataFrame = field(default_factory=pd.DataFrame)
+    funnel_target: float = 100.0
+    funnel_note: str = ""
+    dispersion_note: str = ""
+    phi: float | None = None
+    tau2: float | None = None
+    inflated: bool = False
+    table: pd.DataFrame = field(default_factory=pd.DataFrame)
+    trend: pd.DataFrame = field(default_factory=pd.DataFrame)
+    trend_note: str = ""
+    destinations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    destinations_note: str = ""
+    opportunity: Opportunity | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+# ---- periods and person-time ------------------------------------------------------------------
+
+
+def _first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _add_months(month: date, months: int) -> date:
+    index = month.year * 12 + month.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _year_days(year: int) -> int:
+    return 366 if calendar.isleap(year) else 365
+
+
+def available_years(first_month: date | None, data_date: date | None) -> list[int]:
+    """Calendar years with referral data, newest first (the options of the year filter)."""
+    if first_month is None or data_date is None:
+        return []
+    return list(range(data_date.year, first_month.year - 1, -1))
+
+
+def resolve_period(
+    kind: str,
+    year: int | None,
+    first_month: date,
+    data_date: date,
+    lang: str = "nl",
+) -> Period:
+    """The period the filters mean, clipped to the data: never after the data date, never
+    before the first month with referrals (person-time outside the data would dilute rates)."""
+    if kind == "rolling":
+        nominal_start = _add_months(_first_of_month(data_date), -11)
+        nominal_end = data_date
+    else:
+        chosen = data_date.year if year is None else int(year)
+        nominal_start, nominal_end = date(chosen, 1, 1), date(chosen, 12, 31)
+    start = max(nominal_start, first_month)
+    end = min(nominal_end, data_date)
+    month_end = _add_months(_first_of_month(data_date), 1) - timedelta(days=1)
+    if kind == "rolling":
+        partial = start > nominal_start or data_date != month_end
+        first = formatting.format_month(start, lang, short=True)
+        last = (
+            formatting.format_month(end, lang, short=True)
+            if end == month_end
+            else formatting.format_date(end, lang)
+        )
+        label = translate("spiegel.period_rolling_label", lang, first=first, last=last)
+    else:
+        partial = start > nominal_start or end < nominal_end
+        label = str(nominal_start.year)
+        if partial and start <= end:
+            label = translate(
+                "spiegel.period_partial_label",
+                lang,
+                year=label,
+                start=formatting.format_date(start, lang),
+                end=formatting.format_date(end, lang),
+            )
+    return Period(start=start, end=end, label=label, partial=partial)
+
+
+def person_years(
+    population: pd.DataFrame, periods: pd.DataFrame
+) -> tuple[pd.DataFrame, set[tuple[int, int]]]:
+    """Person-years per period, practice, age band and sex.
+
+    ``periods`` has ``period``, ``start``, ``end`` (inclusive dates). Each calendar year a
+    period touches contributes listed patients x (days of the period in that year / days in
+    the year). A practice without figures for a year borrows its nearest year (the earlier one
+    on a tie); the pairs (year needed, year used) are returned so the page can say so.
+    """
+    columns = ["period", "practice", *STRATA, "person_years"]
+    if population.empty or periods.empty:
+        return pd.DataFrame(columns=columns), set()
+    pieces = []
+    for period, start, end in periods[["period", "start", "end"]].itertuples(index=False):
+        for year in range(start.year, end.year + 1):
+            first, last = max(start, date(year, 1, 1)), min(end, date(year, 12, 31))
+            days = (last - first).days + 1
+            if days > 0:
+                pieces.append((period, year, days / _year_days(year)))
+    weights = pd.DataFrame(pieces, columns=["period", "year", "weight"])
+    needed = sorted(weights["year"].unique())
+    borrowed: set[tuple[int, int]] = set()
+    source_rows = []
+    for practice, years in population.groupby("practice")["year"]:
+        have = np.array(sorted(years.unique()))
+        for year in needed:
+            # argmin takes the first minimum, and `have` is sorted: ties go to the earlier year.
+            source = int(have[np.argmin(np.abs(have - year))])
+            if source != year:
+                borrowed.add((int(year), source))
+            source_rows.append((practice, year, source))
+    sources = pd.DataFrame(source_rows, columns=["practice", "year", "source_year"])
+    listed = population.rename(columns={"year": "source_year"})
+    frame = weights.merge(sources, on="year").merge(listed, on=["practice", "source_year"])
+    frame["person_years"] = frame["listed_patients"] * frame["weight"]
+    result = frame.groupby(["period", "practice", *STRATA], as_index=False)["person_years"].sum()
+    return result[columns], borrowed
+
+
+# ---- assembling the units of a funnel ---------------------------------------------------------
+
+
+@dataclass
+class _Units:
+    rows: pd.DataFrame  # practice x stratum: person_years, referrals (eligible practices only)
+    no_population: list[str]  # practices with referrals but no population at all
+    no_expected: list[str]  # practices whose patients fall only in strata without referrals
+    dropped_referrals: int  # referrals in strata where the region lists nobody
+
+
+def _units(counts: pd.DataFrame, exposure: pd.DataFrame, practices: list[str]) -> _Units:
+    """Join referrals to person-years per practice x stratum and keep the comparable practices."""
+    observed = counts.groupby(["practice", *STRATA], as_index=False)["referrals"].sum()
+    rows = exposure[["practice", *STRATA, "person_years"]].merge(
+        observed, on=["practice", *STRATA], how="outer"
+    )
+    rows = rows[rows["practice"].isin(practices)]
+    rows["person_years"] = rows["person_years"].fillna(0.0)
+    rows["referrals"] = rows["referrals"].fillna(0).astype("int64")
+
+    per_practice = rows.groupby("practice")[["person_years", "referrals"]].sum()
+    no_population = sorted(per_practice.index[per_practice["person_years"] <= 0])
+    rows = rows[~rows["practice"].isin(no_population)]
+
+    # A stratum where the region lists no patients has no rate; its referrals cannot be
+    # compared with anything (a data error upstream), so they are left out and counted.
+    stratum = rows.groupby(list(STRATA))[["person_years", "referrals"]].transform("sum")
+    orphan = stratum["person_years"] <= 0
+    dropped = int(rows.loc[orphan, "referrals"].sum())
+    rows = rows[~orphan]
+
+    with_events = rows.groupby(list(STRATA))["referrals"].transform("sum") > 0
+    at_risk = rows.assign(_at_risk=rows["person_years"].where(with_events, 0.0))
+    at_risk = at_risk.groupby("practice")["_at_risk"].sum()
+    no_expected = sorted(at_risk.index[at_risk <= 0])
+    rows = rows[~rows["practice"].isin(no_expected)]
+    rows = rows[(rows["person_years"] > 0) | (rows["referrals"] > 0)]
+    return _Units(rows.reset_index(drop=True), no_population, no_expected, dropped)
+
+
+def _standardise(rows: pd.DataFrame, crude: bool) -> pd.DataFrame:
+    """O, E and O/E per practice against the pooled region (``indirect_standardise``).
+
+    ``crude=True`` uses one stratum, so E = person-years x the region's crude rate: the funnel
+    of the unadjusted rate around the regional average.
+    """
+    units = rows.assign(_all="all") if crude else rows
+    return indirect_standardise(
+        units,
+        strata=("_all",) if crude else STRATA,
+        unit_col="practice",
+        population_col="person_years",
+        events_col="referrals",
+        per=PER,
+    )
+
+
+# ---- formatting helpers -----------------------------------------------------------------------
+
+
+class _Fmt:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def t(self, key: str, **values) -> str:
+        return translate(key, self.lang, **values)
+
+    def num(self, value, decimals: int = 0) -> str:
+        # Sums of stratum rates carry float noise (137.49999999999997 for 55/40 x 100); the
+        # half-up rounding a reader checks by hand must see 137.5.
+        if not formatting.is_missing(value):
+            value = round(float(value), 9)
+        return formatting.format_number(value, decimals, self.lang)
+
+    def pct(self, fraction, decimals: int = 0) -> str:
+        return formatting.format_percent(fraction, decimals, self.lang)
+
+    def interval(self, low, high, decimals: int = 0) -> str:
+        if formatting.is_missing(low) or formatting.is_missing(high):
+            return formatting.MISSING
+        return f"{self.num(low, decimals)}–{self.num(high, decimals)}"
+
+    def signal(self, code: str) -> str:
+        return self.t(f"spiegel.signal.{code}")
+
+
+# ---- the page ---------------------------------------------------------------------------------
+
+
+def spiegelinformatie(engine: Engine, filters: SpiegelFilters) -> SpiegelData:
+    """Everything the Spiegelinformatie page shows, for ``filters``."""
+    fmt = _Fmt(filters.lang)
+    data = SpiegelData(filters=filters, status="ok")
+
+    regions = queries.regions(engine)
+    if regions.empty:
+        data.status, data.message = "no_region", fmt.t("spiegel.no_regions")
+        return data
+    region = filters.region if filters.region in set(regions["region"]) else regions.iloc[0, 0]
+    info = regions.set_index("region").loc[region]
+    data.region_name = str(info["name"])
+    data.has_anderhalvelijn = not formatting.is_missing(info["anderhalvelijn_start"])
+
+    first_month, data_date = queries.referral_span(engine, region)
+    if data_date is None:
+        data.status = "no_referrals"
+        data.message = fmt.t("spiegel.no_referrals_region", region=data.region_name)
+        return data
+    data.data_date = data_date
+    period = resolve_period(filters.period, filters.year, first_month, data_date, filters.lang)
+    data.period = period
+    if period.start > period.end:  # a year outside the region's data
+        data.status = "empty_selection"
+        data.message = fmt.t(
+            "spiegel.empty_selection", region=data.region_name, period=period.label
+        )
+        return data
+
+    practices = queries.region_practices(engine, region)
+    own_code = filters.practice if filters.practice in set(practices["practice"]) else None
+    practices["display_name"] = privacy.display_names(practices, own_code)
+    names = practices.set_index("practice")["display_name"]
+    data.own_name = str(names[own_code]) if own_code else None
+
+    population = queries.region_population(engine, region)
+    if population.empty:
+        data.status = "no_population"
+        data.message = fmt.t("spiegel.no_population", region=data.region_name)
+        return data
+
+    quarters = _trend_quarters(period, first_month, data_date)
+    trend_start = min(quarters["start"].min(), period.start)
+    condition = None if filters.condition == "all" else filters.condition
+    counts = queries.referral_counts(
+        engine, region, _first_of_month(trend_start), _first_of_month(period.end), condition
+    )
+    counts, population, codes = _encode(counts, population, practices)
+    practices = practices.assign(practice=range(len(practices)))
+    names = pd.Series(names.to_numpy(), index=range(len(names)))
+    own_code = codes.get(own_code) if own_code is not None else None
+    in_period = counts["month"].between(
+        pd.Timestamp(_first_of_month(period.start)), pd.Timestamp(period.end)
+    )
+    period_counts = counts[in_period]
+    selected = (
+        period_counts
+        if filters.destination == "all"
+        else period_counts[period_counts["destination"] == filters.destination]
+    )
+
+    periods = pd.DataFrame([("period", period.start, period.end)], columns=["period", "start",
+                                                                              "end"])
+    exposure, borrowed = person_years(population, periods)
+    units = _units(selected, exposure, list(practices["practice"]))
+    data.notes.extend(_data_notes(fmt, borrowed, units, names))
+
+    if units.rows.empty or units.rows["referrals"].sum() == 0:
+        data.status = "empty_selection"
+        data.message = fmt.t(
+            "spiegel.empty_selection", region=data.region_name, period=period.label
+        )
+        return data
+
+    standardised = _standardise(units.rows, crude=False)
+    crude = _standardise(units.rows, crude=True)
+    region_rate = crude.attrs["reference_rate"]  # referrals per person-year, whole region
+    data.region_rate = region_rate * PER
+    data.total_referrals = int(standardised["observed"].sum())
+
+    signals = _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_code)
+    _table(data, fmt, standardised, crude, names, own_code, signals)
+    own_listed = own_code is not None and own_code in set(standardised["practice"])
+    data.conclusion = _conclusion(data, fmt, filters, region_rate, own_code, own_listed)
+    data.reading_note = fmt.t("spiegel.reading_note")
+    _trend(data, fmt, filters, counts, population, quarters, own_code if own_listed else None)
+    _destinations(data, fmt, period_counts, own_code)
+    data.opportunity = _opportunity(fmt, period_counts, exposure, practices, own_code)
+    return data
+
+
+def _encode(counts: pd.DataFrame, population: pd.DataFrame, practices: pd.DataFrame):
+    """Practices and strata as integer codes; rows of practices outside the region dropped."""
+    codes = {code: i for i, code in enumerate(practices["practice"])}
+    pairs = pd.concat([counts[["age_band", "sex"]], population[["age_band", "sex"]]])
+    keys = (pairs["age_band"].astype(str) + "|" + pairs["sex"].astype(str)).unique()
+    stratum_codes = {key: i for i, key in enumerate(sorted(keys))}
+
+    def encode(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = frame[frame["practice"].isin(codes)]
+        key = frame["age_band"].astype(str) + "|" + frame["sex"].astype(str)
+        return frame.drop(columns=["age_band", "sex"]).assign(
+            practice=frame["practice"].map(codes).astype("int64"),
+            stratum=key.map(stratum_codes).astype("int64"),
+        )
+
+    return encode(counts), encode(population), codes
+
+
+def _data_notes(fmt: _Fmt, borrowed, units: _Units, names: pd.Series) -> list[str]:
+    notes = []
+    for needed, used in sorted(borrowed):
+        notes.append(fmt.t("spiegel.note_borrowed_year", year=needed, used=used))
+    excluded = units.no_population + units.no_expected
+    if excluded:
+        notes.append(
+            fmt.t(
+                "spiegel.note_excluded",
+                practices=", ".join(str(names.get(code, code)) for code in excluded),
+            )
+        )
+    if units.dropped_referrals:
+        notes.append(fmt.t("spiegel.note_dropped", count=fmt.num(units.dropped_referrals)))
+    return notes
+
+
+# ---- funnel and table -------------------------------------------------------------------------
+
+
+def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_code) -> pd.Series:
+    """Fill the funnel points and lines; returns the signal per practice code."""
+    crude_mode = filters.measure == "crude"
+    source = crude if crude_mode else standardised
+    classified = funnel_classify(
+        source["observed"],
+        source["expected"],
+        statistic="ratio",
+        overdispersion=filters.overdispersion,
+        units=source["practice"],
+    )
+    # Ratios are plotted x 100 (100 = as expected); crude rates as referrals per 1,000 per year
+    # around the regional rate, against person-years, which is E / regional rate.
+    scale = region_rate * PER if crude_mode else 100.0
+    data.funnel_target = scale
+    data.phi = float(classified.attrs["phi"])
+    data.tau2 = classified.attrs["tau2"]
+    data.inflated = bool(classified.attrs["inflated"])
+
+    own = source["practice"] == own_code
+    small = privacy.is_small(source["observed"]) & ~own
+    points = pd.DataFrame(
+        {
+            "display_name": source["practice"].map(names).astype(str),
+            "own": own,
+            "x": source["population"] if crude_mode else source["expected"],
+            "y": classified["value"].to_numpy() * scale,
+            "signal": classified["signal"].to_numpy(),
+        }
+    )
+    points["signal_label"] = points["signal"].map(fmt.signal)
+    if crude_mode:
+        low, high = rate_ci(source["observed"].to_numpy(), source["population"].to_numpy())
+        value_text = [fmt.num(v, 1) for v in points["y"]]
+        interval_text = [fmt.interval(a * PER, b * PER, 1) for a, b in zip(low, high,
+                                                                               strict=True)]
+    else:
+        value_text = [fmt.num(v) for v in points["y"]]
+        interval_text = [
+            fmt.interval(a, b) for a, b in zip(source["low_100"], source["high_100"],
+                                               strict=True)
+        ]
+    points["observed_text"] = [
+        f"<{privacy.threshold()}" if is_small else fmt.num(o)
+        for o, is_small in zip(source["observed"], small, strict=True)
+    ]
+    points["expected_text"] = [fmt.num(e, 1) for e in source["expected"]]
+    points["person_years_text"] = [fmt.num(p) for p in source["population"]]
+    points["value_text"] = np.where(small, formatting.MISSING, value_text)
+    points["interval_text"] = np.where(small, formatting.MISSING, interval_text)
+    points["small"] = small.to_numpy()
+    # Own practice last, so it is drawn on top.
+    data.funnel_points = points.sort_values(["own", "x"]).reset_index(drop=True)
+
+    x_per_precision = 1 / region_rate if crude_mode else 1.0
+    data.funnel_lines = _funnel_lines(classified, scale, x_per_precision, fmt)
+    data.funnel_note = fmt.t(
+        "spiegel.funnel_note_crude" if crude_mode else "spiegel.funnel_note_standardised",
+        rate=fmt.num(region_rate * PER, 1),
+    )
+    data.dispersion_note = _dispersion_note(fmt, filters.overdispersion, data)
+    return pd.Series(classified["signal"].to_numpy(), index=source["practice"].to_numpy())
+
+
+def _funnel_lines(classified: pd.DataFrame, scale: float, x_per_precision: float, fmt: _Fmt):
+    """Long table of the 95% and 99.8% limit lines (x, y, line, level) for drawing."""
+    if classified.attrs["inflated"]:
+        # The widened limits depend on phi / tau^2 estimated from these practices; the stats
+        # module gives them at each practice's precision, so the lines join those points.
+        limits = classified.sort_values("precision")
+    else:
+        top = float(classified["precision"].max())
+        grid = funnel_grid(top * 1.08)
+        grid = grid[grid >= float(classified["precision"].min()) * 0.6]
+        limits = funnel_limits(grid, statistic="ratio")
+    frames = []
+    for column in ("lower_95", "upper_95", "lower_998", "upper_998"):
+        level = "95" if column.endswith("_95") else "998"
+        frames.append(
+            pd.DataFrame(
+                {
+                    "x": limits["precision"].to_numpy() * x_per_precision,
+                    "y": limits[column].to_numpy() * scale,
+                    "line": column,
+                    "level": fmt.t(f"spiegel.limit_{level}"),
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def _dispersion_note(fmt: _Fmt, method: str | None, data: SpiegelData) -> str:
+    phi = fmt.num(data.phi, 2)
+    if method is None:
+        return fmt.t("spiegel.dispersion_off", phi=phi)
+    if not data.inflated:
+        return fmt.t("spiegel.dispersion_not_needed", phi=phi)
+    if method == "multiplicative":
+        return fmt.t("spiegel.dispersion_multiplicative", phi=phi,
+                     factor=fmt.num(np.sqrt(data.phi), 2))
+    return fmt.t("spiegel.dispersion_additive", phi=phi, tau2=fmt.num(data.tau2, 4))
+
+
+def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series) -> None:
+    period_years = _period_years(data.period)
+    table = pd.DataFrame(
+        {
+            "practice_name": standardised["practice"].map(names).astype(str),
+            "own": standardised["practice"] == own_code,
+            "listed_patients": (standardised["population"] / period_years).round().astype(int),
+            "observed": standardised["observed"].astype(int),
+            "expected": standardised["expected"],
+            "ratio": standardised["ratio_100"],
+            "interval": [
+                fmt.interval(a, b)
+                for a, b in zip(standardised["low_100"], standardised["high_100"], strict=True)
+            ],
+            "crude_rate": crude["crude_rate"].to_numpy(),
+            "signal": standardised["practice"].map(signals).to_numpy(),
+        }
+    )
+    table["signal_label"] = table["signal"].map(fmt.signal)
+    shown = privacy.suppress_small_counts(
+        table, ["observed"], ["ratio", "interval", "crude_rate"], own_mask=table["own"]
+    )
+    shown["interval"] = shown["interval"].fillna(formatting.MISSING)
+    shown["ratio"] = pd.to_numeric(shown["ratio"])
+    shown["crude_rate"] = pd.to_numeric(shown["crude_rate"])
+    # Own practice first, then by pseudonym: an order by ratio would leak hidden ratios.
+    shown = shown.sort_values(["own", "practice_name"], ascending=[False, True])
+    data.table = shown.reset_index(drop=True)
+
+    if own_code is not None and own_code in set(standardised["practice"]):
+        s = standardised.set_index("practice").loc[own_code]
+        c = crude.set_index("practice").loc[own_code]
+        signal = str(signals[own_code])
+        crude_low, crude_high = rate_ci(int(s["observed"]), float(s["population"]))
+        data.own = {
+            "name": data.own_name,
+            "observed": int(s["observed"]),
+            "expected": float(s["expected"]),
+            "ratio": float(s["ratio"]),
+            "low": float(s["low"]),
+            "high": float(s["high"]),
+            "person_years": float(s["population"]),
+            "listed_patients": float(s["population"]) / period_years,
+            "crude_rate": float(c["crude_rate"]),
+            "crude_low": crude_low * PER,
+            "crude_high": crude_high * PER,
+            "crude_ratio": float(c["ratio"]),
+            "signal": signal,
+            "signal_label": fmt.signal(signal),
+        }
+
+
+def _period_years(period: Period) -> float:
+    """Length of the period in years, counted per calendar year as person-time is."""
+    total = 0.0
+    for year in range(period.start.year, period.end.year + 1):
+        first, last = max(period.start, date(year, 1, 1)), min(period.end, date(year, 12, 31))
+        total += ((last - first).days + 1) / _year_days(year)
+    return total
+
+
+# ---- plain-language reading -------------------------------------------------------------------
+
+
+def _conclusion(data, fmt, filters, region_rate, own_code, own_listed) -> str:
+    crude_mode = filters.measure == "crude"
+    region_text = _region_summary(data, fmt, crude_mode)
+    if own_code is None:
+        return f"{region_text} {fmt.t('spiegel.choose_practice')}"
+    if not own_listed:
+        return f"{fmt.t('spiegel.own_not_comparable')} {region_text}"
+    own = data.own
+    signal_sentence = fmt.t(f"spiegel.reading.{own['signal']}")
+    widened = " " + fmt.t("spiegel.reading_widened") if data.inflated else ""
+    if own["observed"] == 0:
+        head = fmt.t(
+            "spiegel.reading_zero",
+            expected=fmt.num(own["expected"] if not crude_mode else
+                             own["person_years"] * region_rate, 1),
+        )
+        return f"{head}; {signal_sentence}{widened}"
+    ratio = own["crude_ratio"] if crude_mode else own["ratio"]
+    difference = round((ratio - 1) * 100)
+    suffix = "_region" if crude_mode else ""
+    rate_text = fmt.num(region_rate * PER, 1)
+    if difference > 0:
+        comparison = fmt.t(f"spiegel.more{suffix}", percent=difference, rate=rate_text)
+    elif difference < 0:
+        comparison = fmt.t(f"spiegel.less{suffix}", percent=-difference, rate=rate_text)
+    else:
+        comparison = fmt.t(f"spiegel.as_many{suffix}", rate=rate_text)
+    if crude_mode:
+        head = fmt.t(
+            "spiegel.reading_crude", rate=fmt.num(own["crude_rate"], 1), comparison=comparison
+        )
+        detail = fmt.t(
+            "spiegel.reading_crude_detail",
+            observed=fmt.num(own["observed"]),
+            low=fmt.num(own["crude_low"], 1),
+            high=fmt.num(own["crude_high"], 1),
+        )
+    else:
+        head = fmt.t("spiegel.reading_standardised", comparison=comparison)
+        detail = fmt.t(
+            "spiegel.reading_detail",
+            observed=fmt.num(own["observed"]),
+            expected=fmt.num(own["expected"], 1),
+            ratio=fmt.num(own["ratio"] * 100),
+            low=fmt.num(own["low"] * 100),
+            high=fmt.num(own["high"] * 100),
+        )
+    return f"{head}; {signal_sentence} {detail}{widened}"
+
+
+def _region_summary(data, fmt, crude_mode: bool) -> str:
+    signals = data.funnel_points["signal"]
+    high = int(signals.isin(["high_95", "high_998"]).sum())
+    low = int(signals.isin(["low_95", "low_998"]).sum())
+    total = len(signals)
+    text = fmt.t(
+        "spiegel.region_summary",
+        region=data.region_name,
+        total=fmt.num(total),
+        high=fmt.num(high),
+        low=fmt.num(low),
+        within=fmt.num(total - high - low),
+    )
+    if crude_mode:
+        text += " " + fmt.t("spiegel.region_summary_crude")
+    return text
+
+
+# ---- trend ------------------------------------------------------------------------------------
+
+
+def _trend_quarters(period: Period, first_month: date, data_date: date) -> pd.DataFrame:
+    """The 12 calendar quarters up to the one holding the period's end, clipped to the data."""
+    end_quarter = date(period.end.year, 3 * ((period.end.month - 1) // 3) + 1, 1)
+    rows = []
+    for back in range(TREND_QUARTERS - 1, -1, -1):
+        start = _add_months(end_quarter, -3 * back)
+        end = _add_months(start, 3) - timedelta(days=1)
+        clipped_start, clipped_end = max(start, first_month), min(end, data_date)
+        if clipped_start <= clipped_end:
+            rows.append((start, clipped_start, clipped_end, clipped_end < end or
+                         clipped_start > start))
+    return pd.DataFrame(rows, columns=["period", "start", "end", "partial"])
+
+
+def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
+    selected = counts if filters.destination == "all" else counts[
+        counts["destination"] == filters.destination
+    ]
+    exposure, _ = person_years(population, quarters[["period", "start", "end"]])
+    if exposure.empty:
+        return
+    month = selected["month"].dt
+    quarter_start = pd.to_datetime(
+        {"year": month.year, "month": 3 * ((month.month - 1) // 3) + 1, "day": 1}
+    ).dt.date
+    observed = (
+        selected.assign(period=quarter_start)
+        .groupby(["period", "practice", *STRATA], as_index=False)["referrals"]
+        .sum()
+    )
+    rows = exposure.merge(observed, on=["period", "practice", *STRATA], how="left")
+    rows["referrals"] = rows["referrals"].fillna(0).astype("int64")
+
+    region = rows.groupby("period")[["referrals", "person_years"]].sum()
+    region = region[region["person_years"] > 0]
+    low, high = rate_ci(region["referrals"].to_numpy(), region["person_years"].to_numpy())
+    region_rate = region["referrals"] / region["person_years"]
+    frames = [
+        pd.DataFrame(
+            {
+                "period": region.index,
+                "series": "region",
+                "series_label": fmt.t("spiegel.series_region"),
+                "referrals": region["referrals"].to_numpy(),
+                "person_years": region["person_years"].to_numpy(),
+                "rate": region_rate.to_numpy() * PER,
+                "low": low * PER,
+                "high": high * PER,
+            }
+        )
+    ]
+    if own_code is not None:
+        frames.append(_own_trend(rows, own_code, region, region_rate, filters, data, fmt))
+    trend = pd.concat(frames, ignore_index=True)
+    trend = trend.merge(quarters[["period", "end", "partial"]], on="period", how="left")
+    small = privacy.is_small(trend["referrals"]) & (trend["series"] == "region")
+    trend.loc[small, ["rate", "low", "high"]] = np.nan
+    trend["referrals"] = trend["referrals"].astype(object).where(
+        ~small, f"<{privacy.threshold()}"
+    )
+    trend["quarter_label"] = [
+        fmt.t("spiegel.quarter", quarter=(p.month - 1) // 3 + 1, year=p.year)
+        + ("*" if partial else "")
+        for p, partial in zip(trend["period"], trend["partial"], strict=True)
+    ]
+    trend["referrals_text"] = [
+        value if isinstance(value, str) else fmt.num(value) for value in trend["referrals"]
+    ]
+    trend["rate_text"] = [fmt.num(v, 1) for v in trend["rate"]]
+    trend["interval_text"] = [fmt.interval(a, b, 1) for a, b in zip(trend["low"], trend["high"],
+                                                                        strict=True)]
+    trend = trend.rename(columns={"period": "quarter"})
+    data.trend = trend.sort_values(["series", "quarter"]).reset_index(drop=True)
+    key = "spiegel.trend_note_crude" if filters.measure == "crude" else (
+        "spiegel.trend_note_standardised")
+    data.trend_note = fmt.t(key)
+    if trend["partial"].any():
+        data.trend_note += " " + fmt.t("spiegel.trend_partial")
+
+
+def _own_trend(rows, own_code, region, region_rate, filters, data, fmt) -> pd.DataFrame:
+    own_rows = rows[rows["practice"] == own_code]
+    own = own_rows.groupby("period")[["referrals", "person_years"]].sum()
+    own = own[(own["person_years"] > 0) & own.index.isin(region.index)]
+    label = fmt.t("spiegel.series_own", name=data.own_name)
+    if own.empty:
+        return pd.DataFrame(columns=["period", "series", "series_label", "referrals",
+                                     "person_years", "rate", "low", "high"])
+    if filters.measure == "crude":
+        low, high = rate_ci(own["referrals"].to_numpy(), own["person_years"].to_numpy())
+        rate = own["referrals"] / own["person_years"]
+        return pd.DataFrame(
+            {
+                "period": own.index,
+                "series": "own",
+                "series_label": label,
+                "referrals": own["referrals"].to_numpy(),
+                "person_years": own["person_years"].to_numpy(),
+                "rate": rate.to_numpy() * PER,
+                "low": low * PER,
+                "high": high * PER,
+            }
+        )
+    # Standardised per quarter: reference = the region's stratum rates in that same quarter
+    # (the quarter is a stratum), rescaled by the region's crude rate of the quarter.
+    # The reference pooled per quarter and stratum up front: the same rates, far fewer rows.
+    reference = rows.groupby(["period", *STRATA], as_index=False)[
+        ["referrals", "person_years"]
+    ].sum()
+    reference = reference[reference["person_years"] > 0]
+    units = own_rows[own_rows["person_years"] > 0]
+    at_risk = units.merge(
+        reference.rename(columns={"referrals": "_events"})[["period", *STRATA, "_events"]],
+        on=["period", *STRATA],
+    )
+    usable = at_risk[at_risk["_events"] > 0].groupby("period")["person_years"].sum()
+    units = units[units["period"].isin(usable.index[usable > 0])]
+    result = pd.DataFrame(index=own.index)
+    if not units.empty:
+        standardised = indirect_standardise(
+            units,
+            reference=reference,
+            strata=("period", *STRATA),
+            unit_col="period",
+            population_col="person_years",
+            events_col="referrals",
+        ).set_index("period")
+        result = result.join(standardised[["ratio", "low", "high"]])
+    else:
+        result[["ratio", "low", "high"]] = np.nan
+    quarter_rate = region_rate.reindex(own.index) * PER
+    return pd.DataFrame(
+        {
+            "period": own.index,
+            "series": "own",
+            "series_label": label,
+            "referrals": own["referrals"].to_numpy(),
+            "person_years": own["person_years"].to_numpy(),
+            "rate": (result["ratio"] * quarter_rate).to_numpy(),
+            "low": (result["low"] * quarter_rate).to_numpy(),
+            "high": (result["high"] * quarter_rate).to_numpy(),
+        }
+    )
+
+
+# ---- where referrals went ---------------------------------------------------------------------
+
+
+def _destinations(data, fmt, period_counts, own_code) -> None:
+    groups = [("region", fmt.t("spiegel.series_region"), period_counts)]
+    own_counts = (
+        period_counts[period_counts["practice"] == own_code] if own_code is not None else None
+    )
+    if own_code is not None and own_counts["referrals"].sum() > 0:
+        groups.insert(0, ("own", fmt.t("spiegel.series_own", name=data.own_name), own_counts))
+    rows = []
+    for group, label, frame in groups:
+        per_destination = frame.groupby("destination")["referrals"].sum()
+        total = int(per_destination.sum())
+        if total == 0:
+            continue
+        counts = np.array([int(per_destination.get(d, 0)) for d in DESTINATIONS])
+        low, high = proportion_ci(counts, np.full(len(counts), total))
+        for destination, count, lo, hi in zip(DESTINATIONS, counts, low, high, strict=True):
+            rows.append((group, label, destination, fmt.t(f"destination.{destination}"),
+                         int(count), total, count / total * 100, lo * 100, hi * 100))
+    frame = pd.DataFrame(
+        rows,
+        columns=["group", "group_label", "destination", "destination_label", "referrals",
+                 "total", "share", "low", "high"],
+    )
+    if frame.empty:
+        data.destinations = frame
+        return
+    small = privacy.is_small(frame["referrals"]) & (frame["group"] == "region")
+    frame.loc[small, ["share", "low", "high"]] = np.nan
+    frame["referrals"] = frame["referrals"].astype(object).where(
+        ~small, f"<{privacy.threshold()}"
+    )
+    frame["referrals_text"] = [
+        value if isinstance(value, str) else fmt.num(value) for value in frame["referrals"]
+    ]
+    frame["share_text"] = [
+        formatting.MISSING if formatting.is_missing(s) else fmt.num(s, 0) + "%"
+        for s in frame["share"]
+    ]
+    frame["interval_text"] = [fmt.interval(a, b, 1) for a, b in zip(frame["low"], frame["high"],
+                                                                        strict=True)]
+    data.destinations = frame
+    notes = [fmt.t("spiegel.destinations_note")]
+    if not data.has_anderhalvelijn:
+        notes.append(fmt.t("spiegel.no_anderhalvelijn", region=data.region_name))
+    if own_code is not None and "own" not in set(frame["group"]):
+        notes.append(fmt.t("spiegel.own_no_referrals"))
+    data.destinations_note = " ".join(notes)
+
+
+# ---- opportunity ------------------------------------------------------------------------------
+
+
+def _opportunity(fmt, period_counts, exposure, practices, own_code) -> Opportunity | None:
+    """Hospital referrals fewer if every practice above the median (O/E) referred at the median.
+
+    Per practice above the median ratio m: O - m x E; summed. An estimate and an upper bound:
+    by chance alone half the practices lie above the median.
+    """
+    hospital = period_counts[period_counts["destination"] == HOSPITAL]
+    units = _units(hospital, exposure, list(practices["practice"]))
+    if units.rows.empty or units.rows["referrals"].sum() == 0:
+        return None
+    result = _standardise(units.rows, crude=False)
+    median = float(result["ratio"].median())
+    excess = (result["observed"] - median * result["expected"]).where(
+        result["ratio"] > median, 0.0
+    )
+    fewer = float(excess.sum())
+    above = int((result["ratio"] > median).sum())
+    total = int(result["observed"].sum())
+    own_fewer = None
+    if own_code is not None and own_code in set(result["practice"]):
+        own_fewer = float(excess[result["practice"] == own_code].iloc[0])
+    text = fmt.t(
+        "spiegel.opportunity",
+        fewer=fmt.num(fewer) if fewer >= 0.5 else fmt.t("spiegel.less_than_one"),
+        share=fmt.pct(fewer / total) if total else formatting.MISSING,
+        total=fmt.num(total),
+        above=fmt.num(above),
+        practices=fmt.num(len(result)),
+    )
+    if own_fewer is not None:
+        text += " " + (
+            fmt.t("spiegel.opportunity_own", fewer=fmt.num(own_fewer, 1))
+            if own_fewer > 0
+            else fmt.t("spiegel.opportunity_own_none")
+        )
+    return Opportunity(
+        fewer=fewer,
+        hospital_referrals=total,
+        practices_above=above,
+        practices=len(result),
+        median_ratio=median,
+        own_fewer=own_fewer,
+        text=text,
+    )
