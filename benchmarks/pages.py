@@ -12,7 +12,7 @@ page computes before drawing) without Streamlit and prints per page
 each as wall-clock time and as the CPU time of this process (a fairer figure when other work
 competes for the machine).
 
-Target (issue 4): warm under 300 ms. ``--check`` exits with status 1 when a page misses it.
+Target (issues 4 and 5): warm under 300 ms. ``--check`` exits with status 1 when a page misses it.
 
 The database: ``DATABASE_URL`` when it is set and holds referrals; otherwise the bundled sample
 (``data/sample``) is loaded into a temporary SQLite database, which takes a few seconds.
@@ -39,7 +39,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 from sqlalchemy import Engine  # noqa: E402
 
 from dashboard.pagedata import anderhalvelijn as alv  # noqa: E402
-from dashboard.pagedata import overview_tiles, sroi  # noqa: E402
+from dashboard.pagedata import overview_tiles, pdca, sroi  # noqa: E402
 from dashboard.pagedata import spiegelinformatie as spiegel  # noqa: E402
 
 TARGET_MS = 300.0
@@ -56,6 +56,8 @@ PAGES: list[tuple[str, Callable[[Engine], Any]]] = [
     ("anderhalvelijn alle", lambda engine: alv.anderhalvelijn(engine, None, "rolling12")),
     ("overzicht tegels", overview_tiles.overview_tiles),
     ("sroi", lambda engine: sroi.sroi_page(engine, "HVO")),
+    ("pdca", lambda engine: pdca.pdca(engine, "NKU")),
+    ("pdca runchart", lambda engine: pdca.pdca(engine, "NKU", view="run")),
 ]
 
 
