@@ -16,8 +16,9 @@ from etl.writer import Writer
 TREEKNORM_DAYS = 28
 RESOLVED_WINDOW_DAYS = 182  # "within 6 months"
 
-REFERRAL_DIMENSIONS = ["region", "practice", "month", "condition", "destination", "age_band", "sex"]
-EPISODE_DIMENSIONS = ["region", "practice", "month", "destination", "condition"]
+# In the key order of the aggregate tables, so rows arrive sorted and SQLite appends them.
+REFERRAL_DIMENSIONS = ["region", "month", "practice", "condition", "destination", "age_band", "sex"]
+EPISODE_DIMENSIONS = ["region", "month", "practice", "destination", "condition"]
 
 
 def group_sums(frame: pd.DataFrame, keys: list[str], sums: dict[str, str],

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, text
 
@@ -200,24 +201,28 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
         return prepared
     if spec is REFERRALS:
         month = _first_of_month(frame["referral_date"])
+        # Categoricals: the dimensions repeat a handful of values over millions of rows, and
+        # the aggregates group on their integer codes.
+        practice = frame["practice"].astype("category")
+        icpc = frame["icpc"].astype("category")
         rows = pd.DataFrame({
             "id": pseudonymise(frame["referral_id"], salt),
-            "region": frame["practice"].map(refs.practice_region),
-            "practice": frame["practice"],
+            "region": _recode(practice, refs.practice_region),
+            "practice": practice,
             "referral_date": frame["referral_date"],
             "month": month,
             "patient_pseudonym": pseudonymise(frame["patient_id"], salt),
-            "age_band": frame["age_band"],
-            "sex": frame["sex"],
-            "icpc": frame["icpc"],
-            "condition": frame["icpc"].map(ICPC_CONDITION).fillna("overig").astype(object),
-            "destination": frame["destination"],
+            "age_band": frame["age_band"].astype("category"),
+            "sex": frame["sex"].astype("category"),
+            "icpc": icpc,
+            "condition": _recode(icpc, ICPC_CONDITION, default="overig"),
+            "destination": frame["destination"].astype("category"),
             "urgent": frame["urgent"].astype(bool),
             "rta_conform": frame["rta_conform"].astype(bool),
         })
         _check_unique_hash(parsed, rows["id"], "referral_id")
         prepared.rows = rows.sort_values("id", kind="stable")
-        prepared.cells = rows[["region", "month"]].drop_duplicates()
+        prepared.cells = rows[["region", "month"]].drop_duplicates().astype({"region": object})
         refs.pending_referrals.append(rows[["id", "region", "referral_date", "month"]])
         return prepared
     if spec is CONSULTS:
@@ -267,6 +272,16 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
         prepared.rows = frame[["region", "year", "month", "admissions"]].copy()
     prepared.cells = prepared.rows[["region", "year"]].drop_duplicates()
     return prepared
+
+
+def _recode(values: pd.Series, mapping: dict, default: str | None = None) -> pd.Series:
+    """A categorical mapped through ``mapping`` category by category, not row by row."""
+    target = pd.Index([mapping.get(c, default) for c in values.cat.categories], dtype=object)
+    categories = pd.Index(target.dropna().unique(), dtype=object)
+    per_category = categories.get_indexer(target)
+    old = values.cat.codes.to_numpy()
+    new = np.where(old >= 0, per_category[np.maximum(old, 0)], -1)
+    return pd.Series(pd.Categorical.from_codes(new, categories), index=values.index)
 
 
 def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:

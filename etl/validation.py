@@ -119,68 +119,93 @@ def _privacy_screen(raw: RawTable, spec: TableSpec, header_names: dict[str, str]
 
 def _convert(values: pd.Series, column: ColumnSpec, shown: str, problems: ProblemList,
              delimiter: str) -> pd.Series:
-    empty = values.isna() | (values == "")
+    """Typed values of one column; every unreadable cell becomes a problem naming its value.
+
+    Columns of codes, dates, yes/no and numbers repeat a few distinct values over millions of
+    rows, so each distinct text is converted once and spread back (``_per_distinct``); only
+    free text (identifiers) is handled cell by cell, in Arrow.
+    """
+    values = values.astype("string[pyarrow]")
+    empty = (values.isna() | (values == "")).to_numpy(dtype=bool, na_value=True)
+    empty = pd.Series(empty, index=values.index)
     if column.required:
         problems.add_rows(empty, shown, "required value is empty")
     kind = column.kind
     if kind == "text":
-        return values.where(~empty, None).astype("object")
+        return values.where(~empty)
+    converters = {
+        "int": lambda d: _parse_number(d, integer=True, dutch=delimiter == ";"),
+        "number": lambda d: _parse_number(d, integer=False, dutch=delimiter == ";"),
+        "date": _parse_date,
+        "bool": _parse_bool,
+        "code": lambda d: _parse_code(d, column.vocabulary or {}),
+        "icpc": _parse_icpc,
+    }
+    if kind not in converters:
+        raise ValueError(f"unknown column kind {kind!r}")
+    parsed = _per_distinct(values.where(~empty), converters[kind])
+    bad = parsed.isna().to_numpy(dtype=bool) & ~empty.to_numpy()
+    bad = pd.Series(bad, index=values.index)
+    if not bad.any():
+        return parsed
+    quoted = "'" + values[bad].astype(str) + "'"
     if kind in ("int", "number"):
-        parsed = _parse_number(values, empty, integer=kind == "int", dutch=delimiter == ";")
-        bad = parsed.isna() & ~empty
-        problems.add_rows(bad, shown, "'" + values.astype("object").astype(str) + "' is not "
+        problems.add_rows(bad, shown, quoted + " is not "
                           + ("a whole number" if kind == "int" else "a number"))
-        if kind == "int":
-            fractional = parsed.notna() & (parsed != np.floor(parsed.fillna(0)))
-            problems.add_rows(fractional, shown,
-                              "'" + values.astype("object").astype(str) + "' is not a whole number")
-            return parsed.where(~fractional).astype("Int64")
-        return parsed
-    if kind == "date":
-        parsed = _parse_date(values)
-        bad = parsed.isna() & ~empty
-        problems.add_rows(
-            bad, shown,
-            "'" + values.astype("object").astype(str)
-            + "' is not a date; write 31-12-2025 or 2025-12-31",
-        )
-        return parsed
-    if kind == "bool":
-        lowered = values.str.lower()
-        parsed = pd.Series(pd.NA, index=values.index, dtype="boolean")
-        parsed[lowered.isin(TRUE_WORDS).fillna(False).astype(bool)] = True
-        parsed[lowered.isin(FALSE_WORDS).fillna(False).astype(bool)] = False
-        bad = parsed.isna() & ~empty
-        problems.add_rows(bad, shown, "'" + values.astype("object").astype(str)
-                          + "' is not yes/no; write ja or nee")
-        return parsed
-    if kind == "code":
-        mapping = codes.alias_map(column.vocabulary or {})
-        parsed = values.str.lower().map(mapping).astype("object")
-        bad = parsed.isna() & ~empty
+    elif kind == "date":
+        problems.add_rows(bad, shown, quoted + " is not a date; write 31-12-2025 or 2025-12-31")
+    elif kind == "bool":
+        problems.add_rows(bad, shown, quoted + " is not yes/no; write ja or nee")
+    elif kind == "code":
         allowed = ", ".join(column.vocabulary or {})
-        problems.add_rows(bad, shown, "'" + values.astype("object").astype(str)
-                          + f"' is not a known code; allowed: {allowed}")
-        return parsed
-    if kind == "icpc":
-        upper = values.str.upper().str.replace(".", "", regex=False)
-        known = upper.isin(sorted(codes.KNOWN_ICPC)).fillna(False).astype(bool)
-        bad = ~known & ~empty
-        problems.add_rows(bad, shown, "'" + values.astype("object").astype(str)
-                          + "' is not a cardiovascular ICPC code (K01-K99)")
-        return upper.where(known, None).astype("object")
-    raise ValueError(f"unknown column kind {kind!r}")
+        problems.add_rows(bad, shown, quoted + f" is not a known code; allowed: {allowed}")
+    else:
+        problems.add_rows(bad, shown, quoted + " is not a cardiovascular ICPC code (K01-K99)")
+    return parsed
 
 
-def _parse_number(values: pd.Series, empty: pd.Series, *, integer: bool,
-                  dutch: bool) -> pd.Series:
-    text = values.str.replace(r"[\s\u00a0€]", "", regex=True)
+def _per_distinct(values: pd.Series, convert) -> pd.Series:
+    """``convert`` applied to the distinct values only, spread back to every row."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    converted = convert(pd.Series(np.asarray(distinct, dtype=object), dtype="string"))
+    converted = converted.reset_index(drop=True)
+    # Missing cells have code -1, which picks the appended missing value.
+    padded = pd.concat([converted, pd.Series([pd.NA], dtype=converted.dtype)],
+                       ignore_index=True)
+    result = padded.iloc[codes] if len(codes) else padded.iloc[:0]
+    return pd.Series(result.to_numpy(), index=values.index, dtype=converted.dtype)
+
+
+def _parse_bool(distinct: pd.Series) -> pd.Series:
+    lowered = distinct.str.lower()
+    parsed = pd.Series(pd.NA, index=distinct.index, dtype="boolean")
+    parsed[lowered.isin(TRUE_WORDS).fillna(False).astype(bool)] = True
+    parsed[lowered.isin(FALSE_WORDS).fillna(False).astype(bool)] = False
+    return parsed
+
+
+def _parse_code(distinct: pd.Series, vocabulary: dict) -> pd.Series:
+    mapping = codes.alias_map(vocabulary)
+    return distinct.str.lower().map(mapping).astype("object")
+
+
+def _parse_icpc(distinct: pd.Series) -> pd.Series:
+    upper = distinct.str.upper().str.replace(".", "", regex=False)
+    known = upper.isin(sorted(codes.KNOWN_ICPC)).fillna(False).astype(bool)
+    return upper.where(known, None).astype("object")
+
+
+def _parse_number(distinct: pd.Series, *, integer: bool, dutch: bool) -> pd.Series:
+    text = distinct.str.replace(r"[\s\u00a0€]", "", regex=True)
     uses_comma = bool(text.str.contains(",", regex=False).fillna(False).any())
     if uses_comma or (integer and dutch):
         # Decimal comma: dots group thousands (1.234,50).
         text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    parsed = pd.to_numeric(text.where(~empty, None).astype("object"), errors="coerce")
-    return parsed.astype("Float64")
+    parsed = pd.to_numeric(text.astype("object"), errors="coerce").astype("Float64")
+    if not integer:
+        return parsed
+    whole = parsed.notna() & (parsed == np.floor(parsed.fillna(0)))
+    return parsed.where(whole).astype("Int64")
 
 
 def _parse_date(values: pd.Series) -> pd.Series:

@@ -9,11 +9,14 @@ driver is missing, use a SQLAlchemy connection with DBAPI ``executemany``.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
+import socket
+import subprocess
 import sys
 import time
+from multiprocessing.connection import Connection
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -21,6 +24,7 @@ import pyarrow as pa
 from sqlalchemy import Engine, text
 
 _TIMING = os.environ.get("HARTNETWERK_WRITER_TIMING") == "1"
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent
 _NAMED = re.compile(r"(?<!:):([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -40,7 +44,8 @@ class WriterError(RuntimeError):
 
 def open_writer(engine: Engine) -> Writer:
     database = engine.url.database
-    if engine.dialect.name == "sqlite" and database and database != ":memory:":
+    on_file = bool(database) and database != ":memory:"
+    if engine.dialect.name == "sqlite" and on_file and os.name == "posix":
         try:
             import adbc_driver_sqlite  # noqa: F401
         except ImportError:
@@ -65,29 +70,60 @@ def _to_arrow(frame: pd.DataFrame) -> pa.Table:
 
 
 class ProcessAdbcWriter(Writer):
-    def __init__(self, database_path: str) -> None:
-        from etl import writer_process
+    """The write transaction in a child process (``python -m etl.writer_process``).
 
-        context = multiprocessing.get_context("spawn")
-        self._pipe, child_end = context.Pipe()
-        self._process = context.Process(
-            target=writer_process.serve, args=(child_end, database_path), daemon=True
-        )
-        self._process.start()
-        child_end.close()
+    A plain subprocess rather than ``multiprocessing``: a spawned multiprocessing child re-runs
+    the caller's main script, which breaks any script that calls the loader without an
+    ``if __name__ == "__main__"`` guard. Bulk ingests are sent without waiting for the child,
+    so the loader computes the next thing (e.g. the aggregates) while the child writes; the
+    answer, or the error, is collected by the next call.
+    """
+
+    def __init__(self, database_path: str) -> None:
+        parent_end, child_end = socket.socketpair()
+        environment = dict(os.environ)
+        environment["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(_PROJECT_ROOT), environment.get("PYTHONPATH")]))
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "etl.writer_process", str(child_end.fileno()),
+                 database_path],
+                pass_fds=(child_end.fileno(),), env=environment,
+            )
+        finally:
+            child_end.close()
+        self._pipe = Connection(parent_end.detach())
+        self._pending: tuple[str, float, str] | None = None
         self._call("begin")
 
-    def _call(self, operation: str, *arguments):
-        started = time.perf_counter()
-        self._pipe.send((operation, arguments))
+    def _receive(self, operation: str, started: float, detail: str):
         status, payload = self._pipe.recv()
         if _TIMING:
-            detail = str(arguments[0])[:70] if arguments else ""
             print(f"writer {operation} {time.perf_counter() - started:8.3f}s {detail}",
                   file=sys.stderr)
         if status == "error":
             raise WriterError(payload)
         return payload
+
+    def _collect_pending(self) -> None:
+        if self._pending is not None:
+            operation, started, detail = self._pending
+            self._pending = None
+            self._receive(operation, started, detail)
+
+    def _send(self, operation: str, arguments: tuple) -> tuple[float, str]:
+        self._collect_pending()
+        started = time.perf_counter()
+        self._pipe.send((operation, arguments))
+        return started, (str(arguments[0])[:70] if arguments else "")
+
+    def _call(self, operation: str, *arguments):
+        started, detail = self._send(operation, arguments)
+        return self._receive(operation, started, detail)
+
+    def _call_later(self, operation: str, *arguments) -> None:
+        started, detail = self._send(operation, arguments)
+        self._pending = (operation, started, detail)
 
     @staticmethod
     def _positional(sql: str, params: dict | None) -> tuple[str, tuple]:
@@ -104,7 +140,7 @@ class ProcessAdbcWriter(Writer):
 
     def ingest(self, table: str, frame: pd.DataFrame) -> None:
         if len(frame):
-            self._call("ingest", table, _to_arrow(frame))
+            self._call_later("ingest", table, _to_arrow(frame))
 
     def upsert(self, table: str, frame: pd.DataFrame, key: list[str]) -> None:
         if len(frame):
@@ -117,6 +153,10 @@ class ProcessAdbcWriter(Writer):
 
     def rollback(self) -> None:
         try:
+            self._collect_pending()  # a failed ingest is why we roll back: already reported
+        except (WriterError, OSError, EOFError):
+            pass
+        try:
             self._call("rollback")
         except (WriterError, OSError, EOFError):
             pass  # nothing to roll back, or the process is gone and took the transaction along
@@ -124,12 +164,14 @@ class ProcessAdbcWriter(Writer):
     def close(self) -> None:
         try:
             self._call("close")
-        except (OSError, EOFError):
+        except (WriterError, OSError, EOFError):
             pass
-        self._process.join(timeout=10)
-        if self._process.is_alive():
-            self._process.kill()
         self._pipe.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
 
 
 def _upsert_statement(table: str, columns: list[str], key: list[str], marker: str) -> str:

@@ -13,10 +13,15 @@ locks are shared correctly.
 
 from __future__ import annotations
 
+import os
+import sys
+import time
+
 
 def serve(connection, database_path: str) -> None:
     import adbc_driver_sqlite.dbapi as adbc
 
+    timing = os.environ.get("HARTNETWERK_WRITER_TIMING") == "1"
     db = adbc.connect(database_path, autocommit=True)
     cursor = db.cursor()
     for pragma in ("busy_timeout=30000", "synchronous=NORMAL", "cache_size=-200000",
@@ -32,7 +37,13 @@ def serve(connection, database_path: str) -> None:
                 connection.send(("ok", None))
                 return
             try:
-                connection.send(("ok", _run(cursor, operation, arguments)))
+                started = time.perf_counter()
+                answer = _run(cursor, operation, arguments)
+                if timing:
+                    detail = str(arguments[0])[:60] if arguments else ""
+                    print(f"  child {operation} {time.perf_counter() - started:8.3f}s {detail}",
+                          file=sys.stderr)
+                connection.send(("ok", answer))
             except Exception as error:  # noqa: BLE001 - every failure goes back to the loader
                 connection.send(("error", f"{type(error).__name__}: {error}"))
     finally:
@@ -63,3 +74,10 @@ def _run(cursor, operation: str, arguments: tuple):
     else:
         raise ValueError(f"unknown operation {operation!r}")
     return None
+
+
+if __name__ == "__main__":
+    # argv: the file descriptor of the loader's socket, the database path.
+    from multiprocessing.connection import Connection
+
+    serve(Connection(int(sys.argv[1])), sys.argv[2])
