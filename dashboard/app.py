@@ -29,6 +29,9 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("anderhalvelijn.py", "nav.anderhalvelijn", ":material/diversity_1:", "anderhalvelijn"),
     ("pdca.py", "nav.pdca", ":material/autorenew:", "pdca"),
     ("sroi.py", "nav.sroi", ":material/savings:", "sroi"),
+    ("regiovergelijking.py", "nav.regiovergelijking", ":material/leaderboard:",
+     "regiovergelijking"),
+    ("indicatoren.py", "nav.indicatoren", ":material/menu_book:", "indicatoren"),
 ]
 
 st.set_page_config(

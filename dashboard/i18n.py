@@ -2400,6 +2400,337 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Count (admissions, responses, referrals)",
     },
     # ---- end overview tiles ------------------------------------------------------------
+    # ---- regio-vergelijking ------------------------------------------------------------
+    "nav.regiovergelijking": {"nl": "Regio-vergelijking", "en": "Regional comparison"},
+    "regio.title": {"nl": "Regio-vergelijking", "en": "Regional comparison"},
+    "regio.intro": {
+        "nl": "Alle indicatoren per regio naast de waarde van alle regio's samen (de "
+        "benchmark), met betrouwbaarheidsinterval, vergelijking en trend. Alleen cijfers per "
+        "regio: deze pagina toont nooit praktijken.",
+        "en": "Every indicator per region next to the value of all regions together (the "
+        "benchmark), with confidence interval, comparison and trend. Region figures only: "
+        "this page never shows practices.",
+    },
+    "regio.empty": {
+        "nl": "Er zijn nog geen gegevens geladen om regio's te vergelijken. Laad gegevens met "
+        "`python -m etl load MAP` (zie `docs/data-format.md`).",
+        "en": "No data has been loaded yet to compare regions. Load data with "
+        "`python -m etl load FOLDER` (see `docs/data-format.md`).",
+    },
+    "regio.year": {"nl": "Jaar", "en": "Year"},
+    "regio.year_help": {
+        "nl": "Het kalenderjaar van de tabel; de trendpijl vergelijkt het met het jaar ervoor.",
+        "en": "The calendar year of the table; the trend arrow compares it with the year "
+        "before.",
+    },
+    "regio.table_title": {
+        "nl": "Indicatoren per regio, {year}",
+        "en": "Indicators per region, {year}",
+    },
+    "regio.legend": {
+        "nl": "Kleur: vergeleken met de benchmark (95%-interval van de regio) — 🟦 beter · "
+        "🟨 vergelijkbaar · 🟧 slechter · 🟪 hoger of lager (geen voorkeursrichting) · ⬜ niet "
+        "vergeleken. Pijl: verandering ten opzichte van het jaar ervoor (↑ hoger, ↓ lager, "
+        "→ gelijk); of die significant is staat onder het kopje van de indicator.",
+        "en": "Colour: compared with the benchmark (the region's 95% interval) — 🟦 better · "
+        "🟨 similar · 🟧 worse · 🟪 higher or lower (no preferred direction) · ⬜ not "
+        "compared. Arrow: change from the year before (↑ up, ↓ down, → equal); whether it is "
+        "significant is shown under the indicator's heading.",
+    },
+    "regio.table_hint": {
+        "nl": "Klik op een regel om de trend en de funnelplot van die indicator te zien.",
+        "en": "Click a row to see that indicator's trend and funnel plot.",
+    },
+    "regio.all_numbers": {
+        "nl": "Alle cijfers van de tabel (tellers, noemers, intervallen, toetsen)",
+        "en": "All numbers of the table (numerators, denominators, intervals, tests)",
+    },
+    "regio.all_numbers_about": {
+        "nl": "Eén regel per indicator en regio (ALL = alle regio's samen). Percentages staan "
+        "als fractie (0,45 = 45%), verwijzingen en opnames per 1.000 per jaar. Tellers en "
+        "noemers van 1 tot 9 zijn weggelaten, evenals de waarden die erop berusten.",
+        "en": "One line per indicator and region (ALL = all regions together). Percentages "
+        "are fractions (0.45 = 45%), referrals and admissions per 1,000 per year. Numerators "
+        "and denominators from 1 to 9 are left out, as are the values built on them.",
+    },
+    "regio.benchmark": {"nl": "Alle regio's (benchmark)", "en": "All regions (benchmark)"},
+    "regio.row.within_4_weeks": {
+        "nl": "{name}: binnen 4 weken",
+        "en": "{name}: within 4 weeks",
+    },
+    "regio.row.median": {"nl": "{name}: mediaan", "en": "{name}: median"},
+    "regio.period_months": {
+        "nl": "{year} ({months} mnd)",
+        "en": "{year} ({months} mo)",
+    },
+    "regio.col.row": {"nl": "Indicator (code)", "en": "Indicator (code)"},
+    "regio.col.indicator": {"nl": "Indicator", "en": "Indicator"},
+    "regio.col.unit": {"nl": "Eenheid", "en": "Unit"},
+    "regio.col.period": {"nl": "Periode", "en": "Period"},
+    "regio.col.region": {"nl": "Regio", "en": "Region"},
+    "regio.col.year": {"nl": "Jaar", "en": "Year"},
+    "regio.col.months": {"nl": "Maanden", "en": "Months"},
+    "regio.col.numerator": {"nl": "Teller", "en": "Numerator"},
+    "regio.col.denominator": {"nl": "Noemer", "en": "Denominator"},
+    "regio.col.label": {"nl": "Waarde (95%-interval)", "en": "Value (95% interval)"},
+    "regio.col.value": {"nl": "Waarde", "en": "Value"},
+    "regio.col.low": {"nl": "Ondergrens 95%", "en": "Lower 95% limit"},
+    "regio.col.high": {"nl": "Bovengrens 95%", "en": "Upper 95% limit"},
+    "regio.col.benchmark": {"nl": "Benchmark", "en": "Benchmark"},
+    "regio.col.comparison": {"nl": "Vergelijking", "en": "Comparison"},
+    "regio.col.previous_value": {"nl": "Waarde vorig jaar", "en": "Previous year's value"},
+    "regio.col.trend": {"nl": "Trend", "en": "Trend"},
+    "regio.col.trend_p": {"nl": "p-waarde trend", "en": "Trend p-value"},
+    "regio.cmp.better": {"nl": "beter dan de benchmark", "en": "better than the benchmark"},
+    "regio.cmp.similar": {
+        "nl": "vergelijkbaar met de benchmark",
+        "en": "similar to the benchmark",
+    },
+    "regio.cmp.worse": {"nl": "slechter dan de benchmark", "en": "worse than the benchmark"},
+    "regio.cmp.higher": {"nl": "hoger dan de benchmark", "en": "higher than the benchmark"},
+    "regio.cmp.lower": {"nl": "lager dan de benchmark", "en": "lower than the benchmark"},
+    "regio.cmp.not_compared": {"nl": "niet vergeleken", "en": "not compared"},
+    "regio.cmp.benchmark": {"nl": "benchmark", "en": "benchmark"},
+    "regio.reason.small": {
+        "nl": " (te kleine aantallen)",
+        "en": " (numbers too small)",
+    },
+    "regio.reason.no_data": {"nl": " (geen gegevens)", "en": " (no data)"},
+    "regio.reason.no_interval": {
+        "nl": " (geen interval: kostentotaal of te weinig waarnemingen)",
+        "en": " (no interval: a cost total or too few observations)",
+    },
+    "regio.reason.no_benchmark": {"nl": " (geen benchmark)", "en": " (no benchmark)"},
+    "regio.trend.better": {
+        "nl": "significant verbeterd t.o.v. vorig jaar",
+        "en": "significantly improved on the year before",
+    },
+    "regio.trend.worse": {
+        "nl": "significant verslechterd t.o.v. vorig jaar",
+        "en": "significantly worse than the year before",
+    },
+    "regio.trend.higher": {
+        "nl": "significant hoger dan vorig jaar",
+        "en": "significantly higher than the year before",
+    },
+    "regio.trend.lower": {
+        "nl": "significant lager dan vorig jaar",
+        "en": "significantly lower than the year before",
+    },
+    "regio.trend.no_change": {
+        "nl": "geen significante verandering t.o.v. vorig jaar",
+        "en": "no significant change from the year before",
+    },
+    "regio.trend.not_tested": {
+        "nl": "verandering t.o.v. vorig jaar niet getoetst",
+        "en": "change from the year before not tested",
+    },
+    "regio.trend.none": {"nl": "geen vorig jaar om mee te vergelijken", "en":
+                         "no previous year to compare with"},
+    "regio.indicator": {"nl": "Indicator", "en": "Indicator"},
+    "regio.unit.per_1000_py": {"nl": "per 1.000 per jaar", "en": "per 1,000 per year"},
+    "regio.unit.percent": {"nl": "%", "en": "%"},
+    "regio.unit.days": {"nl": "dagen", "en": "days"},
+    "regio.unit.euro_per_patient": {"nl": "€ per verwezen patiënt", "en":
+                                    "€ per referred patient"},
+    "regio.unit.euro_per_inhabitant": {"nl": "€ per inwoner per jaar", "en":
+                                       "€ per inhabitant per year"},
+    "regio.unit.score": {"nl": "cijfer 1-10", "en": "score 1-10"},
+    "regio.reading.intro": {
+        "nl": "In {year}; alle regio's samen: {benchmark}.",
+        "en": "In {year}; all regions together: {benchmark}.",
+    },
+    "regio.reading.line": {
+        "nl": "**{region}**: {value} — {comparison}{reason}; {trend}.",
+        "en": "**{region}**: {value} — {comparison}{reason}; {trend}.",
+    },
+    "regio.yearly_only": {
+        "nl": "Deze indicator wordt per jaar bepaald.",
+        "en": "This indicator is determined per year.",
+    },
+    "regio.frequency": {"nl": "Trend per", "en": "Trend per"},
+    "regio.frequency.month": {"nl": "maand", "en": "month"},
+    "regio.frequency.year": {"nl": "jaar", "en": "year"},
+    "regio.axis.month": {"nl": "Maand", "en": "Month"},
+    "regio.axis.year": {"nl": "Jaar", "en": "Year"},
+    "regio.trend_title": {
+        "nl": "{indicator} per regio en voor alle regio's samen",
+        "en": "{indicator} per region and for all regions together",
+    },
+    "regio.trend_subtitle": {
+        "nl": "Stippellijn of ruit: alle regio's samen (benchmark)",
+        "en": "Dashed line or diamond: all regions together (benchmark)",
+    },
+    "regio.trend_empty": {
+        "nl": "Geen punten om te tonen voor deze indicator.",
+        "en": "No points to show for this indicator.",
+    },
+    "regio.hidden_points": {
+        "nl": "{n} punt(en) met aantallen van 1 tot 9 zijn weggelaten.",
+        "en": "{n} point(s) with counts from 1 to 9 are left out.",
+    },
+    "regio.method.rate": {
+        "nl": "Aantal per 1.000 persoonsjaren; 95%-interval exact Poisson (Garwood 1936).",
+        "en": "Count per 1,000 person-years; 95% interval exact Poisson (Garwood 1936).",
+    },
+    "regio.method.proportion": {
+        "nl": "Percentage; 95%-interval volgens Wilson (Wilson 1927; Newcombe 1998).",
+        "en": "Percentage; 95% Wilson interval (Wilson 1927; Newcombe 1998).",
+    },
+    "regio.method.mean": {
+        "nl": "Gemiddeld cijfer; 95%-interval met de t-verdeling.",
+        "en": "Mean score; 95% interval from the t distribution.",
+    },
+    "regio.method.median": {
+        "nl": "Mediaan; verdelingsvrij 95%-interval uit rangordestatistieken (Campbell & "
+        "Gardner 1988). Alleen maanden met 13 weken follow-up.",
+        "en": "Median; distribution-free 95% interval from order statistics (Campbell & "
+        "Gardner 1988). Only months with 13 weeks of follow-up.",
+    },
+    "regio.method.ratio": {
+        "nl": "Kosten gedeeld door aantal; een kostentotaal heeft geen steekproefinterval.",
+        "en": "Costs divided by a count; a cost total has no sampling interval.",
+    },
+    "regio.funnel_heading": {"nl": "Funnelplot over de regio's", "en": "Funnel plot across "
+                             "regions"},
+    "regio.funnel_title": {
+        "nl": "{indicator}: regio's tegen hun aantal, {year}",
+        "en": "{indicator}: regions against their size, {year}",
+    },
+    "regio.funnel_subtitle": {
+        "nl": "Middellijn: alle regio's samen; grenzen op 95% en 99,8%",
+        "en": "Centre line: all regions together; limits at 95% and 99.8%",
+    },
+    "regio.funnel_x.ratio": {
+        "nl": "Verwacht aantal bij de benchmark",
+        "en": "Expected count at the benchmark",
+    },
+    "regio.funnel_x.proportion": {"nl": "Noemer (aantal)", "en": "Denominator (count)"},
+    "regio.funnel_x.mean": {"nl": "Aantal antwoorden", "en": "Number of responses"},
+    "regio.funnel_method.ratio": {
+        "nl": "Exacte Poisson-grenzen rond de benchmark (Spiegelhalter 2005); verwacht aantal ="
+        " persoonsjaren x benchmarkcijfer.",
+        "en": "Exact Poisson limits around the benchmark (Spiegelhalter 2005); expected count ="
+        " person-years x benchmark rate.",
+    },
+    "regio.funnel_method.proportion": {
+        "nl": "Exacte binomiale grenzen rond de benchmark (Spiegelhalter 2005).",
+        "en": "Exact binomial limits around the benchmark (Spiegelhalter 2005).",
+    },
+    "regio.funnel_method.mean": {
+        "nl": "Normale grenzen benchmark ± z x sd / √n met de gepoolde standaarddeviatie "
+        "(Spiegelhalter 2005).",
+        "en": "Normal limits benchmark ± z x sd / √n with the pooled standard deviation "
+        "(Spiegelhalter 2005).",
+    },
+    "regio.no_funnel.median": {
+        "nl": "Voor een mediaan is er geen funnelplot; de tabel vergelijkt de intervallen.",
+        "en": "A median has no funnel plot; the table compares the intervals.",
+    },
+    "regio.no_funnel.ratio": {
+        "nl": "Voor kosten is er geen funnelplot: een kostentotaal heeft geen "
+        "steekproefspreiding.",
+        "en": "Costs have no funnel plot: a cost total has no sampling spread.",
+    },
+    "regio.signal": {"nl": "Ligging", "en": "Position"},
+    "regio.signal.high_998": {"nl": "Boven 99,8%-grens", "en": "Above 99.8% limit"},
+    "regio.signal.high_95": {"nl": "Boven 95%-grens", "en": "Above 95% limit"},
+    "regio.signal.within": {"nl": "Binnen de grenzen", "en": "Within the limits"},
+    "regio.signal.low_95": {"nl": "Onder 95%-grens", "en": "Below 95% limit"},
+    "regio.signal.low_998": {"nl": "Onder 99,8%-grens", "en": "Below 99.8% limit"},
+    "regio.limits": {"nl": "Controlegrenzen", "en": "Control limits"},
+    "regio.limit_95": {"nl": "95%", "en": "95%"},
+    "regio.limit_998": {"nl": "99,8%", "en": "99.8%"},
+    "regio.method.title": {"nl": "Hoe is dit berekend?", "en": "How is this calculated?"},
+    "regio.method.body": {
+        "nl": "**Waarde en interval.** Per regio en kalenderjaar: verwijzingen en opnames per "
+        "1.000 persoonsjaren met exact Poisson-interval (Garwood 1936); percentages met "
+        "Wilson-interval (Wilson 1927; Newcombe 1998); gemiddelde cijfers met t-interval; de "
+        "mediane wachttijd met een verdelingsvrij interval uit rangordestatistieken (Campbell "
+        "& Gardner, BMJ 1988). Kosten per patiënt en per inwoner zijn totalen gedeeld door een "
+        "aantal en hebben geen interval.\n\n"
+        "**Vergelijking met de benchmark.** Zoals in de Fingertips-profielen van Public "
+        "Health England: een regio is beter of slechter (hoger of lager bij een indicator "
+        "zonder voorkeursrichting) als de waarde van alle regio's samen buiten het "
+        "95%-interval van de regio ligt, anders vergelijkbaar. De regio telt zelf mee in de "
+        "benchmark, wat de vergelijking iets voorzichtig maakt. Grijs: niet vergeleken "
+        "(geen interval, aantallen van 1 tot 9 of geen gegevens).\n\n"
+        "**Trendpijl.** Het gekozen jaar tegen het jaar ervoor. De pijl geeft de richting; "
+        "of de verandering significant is (5%) bepaalt een toets per soort waarde: exacte "
+        "conditionele Poisson-toets voor cijfers per 1.000, het interval van Newcombe voor het "
+        "verschil van twee percentages, Welch' t-toets voor gemiddelden en Moods mediaantoets "
+        "voor de wachttijd. Kosten worden niet getoetst.\n\n"
+        "**Welke maanden.** Een verwijsmaand telt als hij compleet is; de wachttijd 13 weken "
+        "en het aandeel afgehandeld 6 maanden na het einde van de maand (follow-up). Een jaar "
+        "met minder maanden toont het aantal maanden in de kolom Periode.\n\n"
+        "**Let op.** De cijfers zijn niet gestandaardiseerd naar leeftijd en geslacht (zie "
+        "Spiegelinformatie voor gestandaardiseerde verwijscijfers per praktijk). Monitoring "
+        "is geen bewijs van oorzaak en gevolg: bespreek de cijfers met het verhaal erachter.",
+        "en": "**Value and interval.** Per region and calendar year: referrals and admissions "
+        "per 1,000 person-years with an exact Poisson interval (Garwood 1936); percentages "
+        "with a Wilson interval (Wilson 1927; Newcombe 1998); mean scores with a t-interval; "
+        "the median waiting time with a distribution-free interval from order statistics "
+        "(Campbell & Gardner, BMJ 1988). Cost per patient and per inhabitant are totals "
+        "divided by a count and have no interval.\n\n"
+        "**Comparison with the benchmark.** As in Public Health England's Fingertips "
+        "profiles: a region is better or worse (higher or lower for an indicator without a "
+        "preferred direction) when the value of all regions together lies outside the "
+        "region's 95% interval, otherwise similar. The region is itself part of the "
+        "benchmark, which makes the comparison slightly conservative. Grey: not compared (no "
+        "interval, counts from 1 to 9 or no data).\n\n"
+        "**Trend arrow.** The chosen year against the year before. The arrow gives the "
+        "direction; whether the change is significant (5%) is decided by a test per kind of "
+        "value: the exact conditional Poisson test for rates per 1,000, Newcombe's interval "
+        "for the difference of two percentages, Welch's t-test for means and Mood's median "
+        "test for the waiting time. Costs are not tested.\n\n"
+        "**Which months.** A referral month counts once it is complete; waiting times 13 "
+        "weeks and the resolved share 6 months after the month's end (follow-up). A year with "
+        "fewer months shows the number of months in the Period column.\n\n"
+        "**Note.** The figures are not standardised for age and sex (see the referral mirror "
+        "for standardised referral ratios per practice). Monitoring is not proof of cause and "
+        "effect: discuss the figures with the story behind them.",
+    },
+    # ---- end regio-vergelijking --------------------------------------------------------
+    # ---- indicator definitions ---------------------------------------------------------
+    "nav.indicatoren": {"nl": "Indicatoren", "en": "Indicators"},
+    "indicator.info_link": {
+        "nl": "Definitie: {name}",
+        "en": "Definition: {name}",
+    },
+    "ind.title": {"nl": "Indicatoren", "en": "Indicators"},
+    "ind.intro": {
+        "nl": "De vaste set indicatoren waar elke weergave uit put: definitie, teller, noemer, "
+        "bron, methode, richting en kanttekeningen. Elke indicator heeft een eigen link "
+        "(…/indicatoren?indicator=CODE).",
+        "en": "The fixed set of indicators every view draws from: definition, numerator, "
+        "denominator, source, method, direction and caveats. Every indicator has its own "
+        "link (…/indicatoren?indicator=CODE).",
+    },
+    "ind.choose": {"nl": "Indicator", "en": "Indicator"},
+    "ind.all": {"nl": "Alle indicatoren", "en": "All indicators"},
+    "ind.unknown": {
+        "nl": "Onbekende indicator in de link: {code}. Hieronder staan alle indicatoren.",
+        "en": "Unknown indicator in the link: {code}. All indicators are listed below.",
+    },
+    "ind.linked": {"nl": "Geopend via een link", "en": "Opened from a link"},
+    "ind.overview": {"nl": "Overzicht van de catalogus", "en": "Catalogue overview"},
+    "ind.field.code": {"nl": "Code", "en": "Code"},
+    "ind.field.name": {"nl": "Naam", "en": "Name"},
+    "ind.field.definition": {"nl": "Definitie", "en": "Definition"},
+    "ind.field.numerator": {"nl": "Teller", "en": "Numerator"},
+    "ind.field.denominator": {"nl": "Noemer", "en": "Denominator"},
+    "ind.field.unit": {"nl": "Eenheid", "en": "Unit"},
+    "ind.field.direction": {"nl": "Richting", "en": "Direction"},
+    "ind.field.source": {"nl": "Bron", "en": "Source"},
+    "ind.field.method": {"nl": "Methode", "en": "Method"},
+    "ind.field.caveats": {"nl": "Kanttekeningen", "en": "Caveats"},
+    "ind.direction.higher": {"nl": "hoger is beter", "en": "higher is better"},
+    "ind.direction.lower": {"nl": "lager is beter", "en": "lower is better"},
+    "ind.direction.neutral": {
+        "nl": "geen voorkeursrichting (hoger of lager is niet vanzelf beter)",
+        "en": "no preferred direction (higher or lower is not in itself better)",
+    },
+    # ---- end indicator definitions -----------------------------------------------------
     # ---- column names ------------------------------------------------------------------
     "col.region_code": {"nl": "Code", "en": "Code"},
     "col.region": {"nl": "Regio", "en": "Region"},

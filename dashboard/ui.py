@@ -221,7 +221,9 @@ def show_table(
     formats: Mapping[str, str] | None = None,
     about: str | None = None,
     key: str | None = None,
-) -> None:
+    style: Callable[[Any], Any] | None = None,
+    selectable: bool = False,
+) -> Any:
     """Show ``frame`` formatted for the current language, with a CSV download and notes.
 
     ``columns`` maps column names to i18n keys for the header (and selects and orders the
@@ -230,8 +232,11 @@ def show_table(
     fractions). The table
     keeps the raw values underneath, so sorting a column sorts numbers and dates, not text.
     ``about`` is markdown for the "about this data" expander (source, definitions, caveats).
+    ``style`` takes the table's pandas Styler and returns it styled (e.g. cell colours).
+    ``selectable`` lets a click select one row; the selection event is returned (else None).
     """
     language = lang()
+    event = None
     if columns:
         frame = frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
         formats = {t(columns[c]): kind for c, kind in (formats or {}).items() if c in columns}
@@ -245,8 +250,11 @@ def show_table(
             formatter = _FORMATTERS[kind]
             per_column[column] = lambda v, f=formatter: f(v, language)
         styler = _with_count_texts(frame, formats, per_column)
-        st.dataframe(
-            styler, hide_index=True, width="stretch", key=key, placeholder=formatting.MISSING
+        if style is not None:
+            styler = style(styler)
+        event = st.dataframe(
+            styler, hide_index=True, width="stretch", key=key, placeholder=formatting.MISSING,
+            on_select="rerun" if selectable else "ignore", selection_mode="single-row",
         )
     st.download_button(
         t("table.download_csv"),
@@ -260,6 +268,7 @@ def show_table(
     if about:
         with st.expander(t("table.about"), icon=":material/info:"):
             st.markdown(about)
+    return event if selectable else None
 
 
 # ---- charts --------------------------------------------------------------------------------
@@ -325,3 +334,24 @@ def page_links(exclude: tuple[str, ...] = ("home.py",)) -> None:
         st.columns(len(pages)), pages, strict=True
     ):
         cell.page_link(str(PAGES_DIR / script), label=t(title_key), icon=icon)
+
+
+# ---- indicator definitions -----------------------------------------------------------------
+
+INDICATOR_PAGE = "indicatoren.py"
+
+
+def indicator_link(code: str) -> None:
+    """An info link to the entry of catalogue indicator ``code`` on the Indicatoren page
+    (``?indicator=CODE``); put it next to every chart that shows a catalogue indicator."""
+    from dashboard.indicators import get
+
+    name = get(code).text("name", lang())
+    label_text = t("indicator.info_link", name=name)
+    if any(page[0] == INDICATOR_PAGE for page in navigation_pages()):
+        st.page_link(
+            str(PAGES_DIR / INDICATOR_PAGE), label=label_text, icon=":material/info:",
+            query_params={"indicator": code},
+        )
+    else:  # an app without the definitions page: say what the link would have said
+        st.caption(label_text)

@@ -4,7 +4,15 @@ Every public function names its method and source in its docstring; docs/methods
 them in plain language with worked examples.
 """
 
-from .funnel import funnel_classify, funnel_grid, funnel_limits
+from .compare import (
+    compare_with_benchmark,
+    mean_change,
+    median_change,
+    median_ci,
+    proportion_change,
+    rate_change,
+)
+from .funnel import funnel_classify, funnel_grid, funnel_limits, funnel_limits_normal
 from .intervals import proportion_ci, rate_ci, standardised_ratio
 from .its import ITSResult, its_effect
 from .run_chart import RunChartSummary, describe_run_chart, run_chart
@@ -23,6 +31,13 @@ from .sroi import (
 from .standardisation import indirect_standardise
 
 __all__ = [
+    "compare_with_benchmark",
+    "funnel_limits_normal",
+    "mean_change",
+    "median_change",
+    "median_ci",
+    "proportion_change",
+    "rate_change",
     "default_sroi_ranges",
     "describe_run_chart",
     "describe_spc",

@@ -309,3 +309,30 @@ def funnel_classify(
         }
     )
     return out
+
+
+def funnel_limits_normal(
+    precision, target: float, sd: float, levels: Sequence[float] = (0.95, 0.998)
+) -> pd.DataFrame:
+    """Funnel-plot limits for a mean of ``precision`` observations (normal approximation).
+
+    Method: Spiegelhalter DJ. Funnel plots for comparing institutional performance. Stat Med
+    2005;24:1185-1202, table I ("normal" outcome): with a common standard deviation sd of the
+    individual observations, the mean of n observations has standard error sd / sqrt(n)
+    under the target, and the limits are target -/+ z x sd / sqrt(n), z the standard normal
+    quantile of (1 + level) / 2 (1.960 for 95%, 3.090 for 99.8%).
+
+    Returns the same shape as :func:`funnel_limits`: ``precision``, ``target`` and
+    ``lower_<lvl>``/``upper_<lvl>`` per level.
+    """
+    levels = _check_levels(levels)
+    t = as_number(target, "target")
+    spread = as_positive([sd], "sd")[0]
+    rho = as_positive(precision, "precision")
+    out = pd.DataFrame({"precision": rho, "target": t})
+    for level in levels:
+        half = stats.norm.ppf(1 - (1 - level) / 2) * spread / np.sqrt(rho)
+        sfx = level_suffix(level)
+        out[f"lower_{sfx}"] = t - half
+        out[f"upper_{sfx}"] = t + half
+    return out
