@@ -168,6 +168,7 @@ else:
 
 # ---- uptake ---------------------------------------------------------------------------------
 st.header(ui.t("alv.share_title"))
+ui.indicator_link("ALV_AANDEEL")
 hidden_note = (
     " " + ui.t("alv.hidden_points", count=ui.number(data.share_hidden_points), **SMALL)
     if data.share_hidden_points else ""
@@ -294,6 +295,7 @@ ui.show_table(
 
 # ---- resolved without hospital --------------------------------------------------------------
 st.header(ui.t("alv.resolved_title"))
+ui.indicator_link("ALV_AFGEHANDELD")
 st.caption(ui.t("alv.resolved_intro"))
 if data.open_episodes:
     st.caption(ui.t("alv.open_note", count=ui.number(data.open_episodes)))
@@ -362,6 +364,7 @@ def two_columns() -> list:
 
 
 st.header(ui.t("alv.wait_title"))
+ui.indicator_link("WACHTTIJD")
 wait_cells = two_columns()
 with wait_cells[0]:
     ui.show_chart(
@@ -437,6 +440,7 @@ with wait_cells[1]:
 setting_cells = two_columns()
 with setting_cells[0]:
     st.header(ui.t("alv.satisfaction_title"))
+    ui.indicator_link("TEVREDENHEID")
     ui.show_chart(
         category_intervals(
             data.satisfaction_chart,
@@ -474,6 +478,7 @@ with setting_cells[0]:
     )
 with setting_cells[1]:
     st.header(ui.t("alv.cost_title"))
+    ui.indicator_link("KOSTEN_PP")
     ui.show_chart(
         category_bars(
             data.costs_chart,

@@ -130,6 +130,7 @@ with trend_tab:
         help=ui.t("pdca.show_2sigma_help"),
     )
 
+    ui.indicator_link(code)
     series = ui.cached_query(indicator_series, code, region)
     trend = pagedata.trend(
         series, code, cycle, view=view, rebase=rebase, show_2sigma=show_2sigma, lang=lang

@@ -88,6 +88,7 @@ with st.container(border=True):
 conclusion_box = st.container()
 
 st.subheader(ui.t("spiegel.funnel_heading"))
+ui.indicator_link("VERW_CARD" if destination == "all" else "VERW_ZH")
 toggles = st.columns(2)
 measure = toggles[0].radio(
     ui.t("spiegel.measure"),
@@ -270,6 +271,7 @@ ui.show_table(
 
 # ---- trend ------------------------------------------------------------------------------------
 st.subheader(ui.t("spiegel.trend_heading"))
+ui.indicator_link("VERW_CARD" if destination == "all" else "VERW_ZH")
 trend = data.trend.dropna(subset=["rate"]) if not data.trend.empty else data.trend
 ui.show_chart(
     rate_trend_chart(
