@@ -40,6 +40,7 @@ from sqlalchemy import Engine  # noqa: E402
 
 from dashboard.pagedata import anderhalvelijn as alv  # noqa: E402
 from dashboard.pagedata import overview_tiles, pdca, sroi  # noqa: E402
+from dashboard.pagedata import regiovergelijking as regio  # noqa: E402
 from dashboard.pagedata import spiegelinformatie as spiegel  # noqa: E402
 
 TARGET_MS = 300.0
@@ -58,6 +59,10 @@ PAGES: list[tuple[str, Callable[[Engine], Any]]] = [
     ("sroi", lambda engine: sroi.sroi_page(engine, "HVO")),
     ("pdca", lambda engine: pdca.pdca(engine, "NKU")),
     ("pdca runchart", lambda engine: pdca.pdca(engine, "NKU", view="run")),
+    (
+        "regiovergelijking",
+        lambda engine: regio.indicator_detail(regio.regiovergelijking(engine), "VERW_ZH"),
+    ),
 ]
 
 
