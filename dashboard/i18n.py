@@ -2428,13 +2428,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Indicators per region, {year}",
     },
     "regio.legend": {
-        "nl": "Kleur: vergeleken met de benchmark (95%-interval van de regio) — 🟦 beter · "
-        "🟨 vergelijkbaar · 🟧 slechter · 🟪 hoger of lager (geen voorkeursrichting) · ⬜ niet "
-        "vergeleken. Pijl: verandering ten opzichte van het jaar ervoor (↑ hoger, ↓ lager, "
+        "nl": "Kleur: vergeleken met de benchmark (95%-interval van de regio) — "
+        ":blue-background[beter] · :yellow-background[vergelijkbaar] · "
+        ":orange-background[slechter] · :violet-background[hoger of lager] (geen "
+        "voorkeursrichting) · :gray-background[niet vergeleken]. Pijl: verandering ten "
+        "opzichte van het jaar ervoor (↑ hoger, ↓ lager, "
         "→ gelijk); of die significant is staat onder het kopje van de indicator.",
-        "en": "Colour: compared with the benchmark (the region's 95% interval) — 🟦 better · "
-        "🟨 similar · 🟧 worse · 🟪 higher or lower (no preferred direction) · ⬜ not "
-        "compared. Arrow: change from the year before (↑ up, ↓ down, → equal); whether it is "
+        "en": "Colour: compared with the benchmark (the region's 95% interval) — "
+        ":blue-background[better] · :yellow-background[similar] · :orange-background[worse] · "
+        ":violet-background[higher or lower] (no preferred direction) · "
+        ":gray-background[not compared]. Arrow: change from the year before (↑ up, ↓ down, "
+        "→ equal); whether it is "
         "significant is shown under the indicator's heading.",
     },
     "regio.table_hint": {
