@@ -29,6 +29,7 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("anderhalvelijn.py", "nav.anderhalvelijn", ":material/diversity_1:", "anderhalvelijn"),
     ("pdca.py", "nav.pdca", ":material/autorenew:", "pdca"),
     ("sroi.py", "nav.sroi", ":material/savings:", "sroi"),
+    ("rapport.py", "nav.rapport", ":material/picture_as_pdf:", "rapport"),
 ]
 
 st.set_page_config(
