@@ -183,3 +183,19 @@ def test_small_counts_are_not_reported(tiny_db):
     readings = " ".join(f.reading for s in content.sections for f in s.figures)
     assert "Niet getoond: gebaseerd op een aantal van 1 tot en met 9" in readings
     assert "1 van 601" not in readings
+
+
+def test_dutch_letters_survive_in_the_text_layer(dutch_report):
+    _, reader, _ = dutch_report
+    text = " ".join(_text(page) for page in reader.pages)
+    assert "patiënten" in text and "enquêtes" in text and "€" in text
+
+
+def test_without_dejavu_the_report_falls_back_to_helvetica(tiny_db, monkeypatch, tmp_path):
+    monkeypatch.setattr(pdf, "FONT_DIRS", ())
+    monkeypatch.setenv("HARTNETWERK_PDF_FONT_DIR", str(tmp_path))  # a folder without the fonts
+    options = report.ReportOptions("NRD", "rolling12", ("anderhalvelijn",))
+    reader = pypdf.PdfReader(io.BytesIO(report.build_report(tiny_db, options)))
+    text = " ".join(_text(page) for page in reader.pages)
+    assert "Regio Noord" in text and "Gegevens: verwijzingen, consulten" in text
+    assert "enquêtes" in text  # é and ê are in Latin-1; the euro sign would become "EUR"
