@@ -32,6 +32,7 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("regiovergelijking.py", "nav.regiovergelijking", ":material/leaderboard:",
      "regiovergelijking"),
     ("indicatoren.py", "nav.indicatoren", ":material/menu_book:", "indicatoren"),
+    ("rapport.py", "nav.rapport", ":material/picture_as_pdf:", "rapport"),
 ]
 
 st.set_page_config(

@@ -2735,6 +2735,249 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "no preferred direction (higher or lower is not in itself better)",
     },
     # ---- end indicator definitions -----------------------------------------------------
+    # ---- exports and region report (dashboard.export, pages/rapport.py) --------------------
+    "table.download_xlsx": {"nl": "Download als Excel", "en": "Download as Excel"},
+    "chart.download_png": {"nl": "PNG", "en": "PNG"},
+    "chart.download_png_help": {
+        "nl": "Deze grafiek als afbeelding (PNG), voor een verslag of presentatie.",
+        "en": "This chart as an image (PNG), for minutes or a presentation.",
+    },
+    "chart.download_svg": {"nl": "SVG", "en": "SVG"},
+    "chart.download_svg_help": {
+        "nl": "Deze grafiek als schaalbare vectorafbeelding (SVG), scherp op elk formaat.",
+        "en": "This chart as a scalable vector image (SVG), sharp at any size.",
+    },
+    "export.sheet_data": {"nl": "Gegevens", "en": "Data"},
+    "nav.rapport": {"nl": "Rapport", "en": "Report"},
+    "report.page_title": {"nl": "Regiorapport (PDF)", "en": "Region report (PDF)"},
+    "report.page_intro": {
+        "nl": "Een PDF voor het verslag van een netwerkoverleg: titelpagina, Quadruple Aim, de "
+        "gekozen grafieken met hun uitleg in gewone taal, een methodenotitie en de datadatum. "
+        "Praktijken staan er alleen onder hun pseudoniem in; aantallen van 1 tot en met {max} "
+        "worden niet getoond.",
+        "en": "A PDF for the minutes of a network meeting: title page, Quadruple Aim, the "
+        "chosen charts with a plain-language reading, a methods note and the data date. "
+        "Practices appear only under their pseudonym; counts from 1 to {max} are not shown.",
+    },
+    "report.no_regions": {
+        "nl": "Er zijn nog geen gegevens geladen; een rapport kan pas gemaakt worden na het "
+        "laden van verwijzingen.",
+        "en": "No data has been loaded yet; a report can be made once referrals are loaded.",
+    },
+    "report.region": {"nl": "Regio", "en": "Region"},
+    "report.period": {"nl": "Periode", "en": "Period"},
+    "report.period_rolling": {"nl": "Laatste 12 maanden", "en": "Last 12 months"},
+    "report.period_span": {"nl": "{name} ({span})", "en": "{name} ({span})"},
+    "report.period_help": {
+        "nl": "Geldt voor spiegelinformatie en anderhalvelijn. Quadruple Aim toont het laatste "
+        "volledige kalenderjaar, PDCA de hele reeks en SROI het rekenjaar van het model.",
+        "en": "Applies to spiegelinformatie and anderhalvelijn. Quadruple Aim shows the latest "
+        "complete calendar year, PDCA the whole series and SROI the model's reference year.",
+    },
+    "report.sections": {"nl": "Onderdelen", "en": "Sections"},
+    "report.sections_help": {
+        "nl": "De methodenotitie komt altijd achteraan.",
+        "en": "The methods note always comes last.",
+    },
+    "report.no_sections": {
+        "nl": "Kies minstens één onderdeel.", "en": "Choose at least one section.",
+    },
+    "report.language_note": {
+        "nl": "Het rapport wordt in het Nederlands gemaakt; kies English in de zijbalk voor een "
+        "Engelse versie.",
+        "en": "The report is made in English; choose Nederlands in the sidebar for a Dutch "
+        "version.",
+    },
+    "report.build": {"nl": "Rapport maken", "en": "Make report"},
+    "report.building": {"nl": "Rapport wordt gemaakt…", "en": "Making the report…"},
+    "report.ready": {
+        "nl": "Rapport gemaakt in {seconds} s: {pages} pagina's, {figures} grafieken.",
+        "en": "Report made in {seconds} s: {pages} pages, {figures} charts.",
+    },
+    "report.download": {"nl": "Download rapport (PDF)", "en": "Download report (PDF)"},
+    "report.stale": {
+        "nl": "De keuzes zijn gewijzigd sinds het laatste rapport; maak het rapport opnieuw.",
+        "en": "The choices have changed since the last report; make the report again.",
+    },
+    "report.cli_hint": {
+        "nl": "Zelfde rapport vanaf de opdrachtregel: `{command}`",
+        "en": "The same report from the command line: `{command}`",
+    },
+    "report.file_stem": {"nl": "regiorapport", "en": "region-report"},
+    "report.doc_title": {"nl": "Regiorapport {region}", "en": "Region report {region}"},
+    "report.title_heading": {"nl": "Regiorapport", "en": "Region report"},
+    "report.title.period": {"nl": "Periode", "en": "Period"},
+    "report.title.data_date": {"nl": "Gegevens tot en met", "en": "Data up to"},
+    "report.title.created": {"nl": "Gemaakt op", "en": "Created"},
+    "report.title.about": {
+        "nl": "Gemaakt met het Hartnetwerk dashboard. Elke grafiek staat ook in het dashboard, "
+        "met de gegevens erachter als CSV en Excel.",
+        "en": "Made with the Heart network dashboard. Every chart is also in the dashboard, "
+        "with the data behind it as CSV and Excel.",
+    },
+    "report.synthetic_label": {
+        "nl": "SYNTHETISCHE VOORBEELDDATA: geen echte patiënten of praktijken. Gebruik dit "
+        "rapport niet voor besluiten.",
+        "en": "SYNTHETIC SAMPLE DATA: no real patients or practices. Do not use this report "
+        "for decisions.",
+    },
+    "report.synthetic_short": {
+        "nl": "Synthetische voorbeelddata", "en": "Synthetic sample data",
+    },
+    "report.contents": {"nl": "Inhoud", "en": "Contents"},
+    "report.footer": {
+        "nl": "{region} · {period} · gegevens t/m {date}",
+        "en": "{region} · {period} · data up to {date}",
+    },
+    "report.page": {"nl": "pagina {page} van {pages}", "en": "page {page} of {pages}"},
+    "report.section.overview": {"nl": "Quadruple Aim", "en": "Quadruple Aim"},
+    "report.section.spiegelinformatie": {
+        "nl": "Spiegelinformatie: verwijzingen per praktijk",
+        "en": "Spiegelinformatie: referrals per practice",
+    },
+    "report.section.anderhalvelijn": {
+        "nl": "Anderhalvelijn en e-consult", "en": "Anderhalvelijn and e-consult",
+    },
+    "report.section.pdca": {"nl": "Verbetercycli (PDCA)", "en": "Improvement cycles (PDCA)"},
+    "report.section.sroi": {
+        "nl": "Maatschappelijk rendement (SROI)", "en": "Social return on investment (SROI)",
+    },
+    "report.section.methods": {"nl": "Methoden", "en": "Methods"},
+    "report.col.interval": {"nl": "95%-interval", "en": "95% interval"},
+    "report.col.change": {"nl": "Verandering", "en": "Change"},
+    "report.col.assessment": {"nl": "Beoordeling", "en": "Assessment"},
+    "report.col.unit": {"nl": "Eenheid", "en": "Unit"},
+    "report.assessment.better": {"nl": "beter", "en": "better"},
+    "report.assessment.worse": {"nl": "slechter", "en": "worse"},
+    "report.assessment.neutral": {"nl": "gelijk / geen richting", "en": "same / no direction"},
+    "report.overview.intro": {
+        "nl": "De vier doelen van de Quadruple Aim voor {region}: de waarde in het laatste "
+        "volledige kalenderjaar en de verandering ten opzichte van het jaar ervoor.",
+        "en": "The four aims of the Quadruple Aim for {region}: the value in the latest "
+        "complete calendar year and the change against the year before.",
+    },
+    "report.overview.reading": {
+        "nl": "Verbeterd ten opzichte van het jaar ervoor: {better}. Verslechterd: {worse}. "
+        "Een verandering zegt nog niet dat die meer is dan toeval; zie het interval.",
+        "en": "Improved against the year before: {better}. Worse: {worse}. A change does not "
+        "by itself mean more than chance; see the interval.",
+    },
+    "report.overview.none": {"nl": "geen", "en": "none"},
+    "report.spiegel.intro": {
+        "nl": "Alle huisartspraktijken van de regio, gestandaardiseerd naar leeftijd en "
+        "geslacht van hun patiënten. Praktijken staan onder hun pseudoniem; de eigen "
+        "praktijk ziet een huisarts in het dashboard.",
+        "en": "All GP practices of the region, standardised for their patients' age and sex. "
+        "Practices appear under their pseudonym; GPs see their own practice in the dashboard.",
+    },
+    "report.spiegel.trend_reading": {
+        "nl": "Het regiocijfer was in {last_quarter} {last} verwijzingen per 1.000 "
+        "patiëntjaren, tegen {first} in {first_quarter}.",
+        "en": "The region's rate was {last} referrals per 1,000 patient-years in "
+        "{last_quarter}, against {first} in {first_quarter}.",
+    },
+    "report.spiegel.destinations_reading": {
+        "nl": "Van de {total} cardiologische verwijzingen in de regio ging: {parts}.",
+        "en": "Of the region's {total} cardiology referrals, the destination was: {parts}.",
+    },
+    "report.alv.share_reading": {
+        "nl": "In deze periode ging {share} van de cardiologische verwijzingen naar "
+        "anderhalvelijn of e-consult ({alv} van {referrals}; 95%-interval {low} tot {high}).",
+        "en": "In this period {share} of cardiology referrals went to anderhalvelijn or "
+        "e-consult ({alv} of {referrals}; 95% interval {low} to {high}).",
+    },
+    "report.alv.funnel_reading": {
+        "nl": "Van de {practices} praktijken in de trechter verwijzen er {above} vaker en "
+        "{below} minder vaak naar anderhalvelijn of e-consult dan op grond van toeval te "
+        "verwachten is; {within} liggen binnen de 95%-grenzen.",
+        "en": "Of the {practices} practices in the funnel, {above} refer to anderhalvelijn or "
+        "e-consult more often and {below} less often than chance would explain; {within} lie "
+        "within the 95% limits.",
+    },
+    "report.alv.flow_reading": {
+        "nl": "{share} van de gevolgde patiënten ({resolved} van {followed}) werd binnen 6 "
+        "maanden afgehandeld zonder verwijzing naar het ziekenhuis (95%-interval {low} tot "
+        "{high}).",
+        "en": "{share} of the patients followed up ({resolved} of {followed}) were dealt with "
+        "within 6 months without a hospital referral (95% interval {low} to {high}).",
+    },
+    "report.alv.wait_reading": {
+        "nl": "Mediane wachttijd tot het eerste consult, en tussen haakjes het aandeel binnen 4 "
+        "weken: {parts}.",
+        "en": "Median wait to the first consult, and in brackets the share within 4 weeks: "
+        "{parts}.",
+    },
+    "report.alv.cost_reading": {
+        "nl": "Zorgkosten per patiënt: {parts}.",
+        "en": "Care cost per patient: {parts}.",
+    },
+    "report.pdca.none": {
+        "nl": "{region} heeft geen lopende verbetercycli.",
+        "en": "{region} has no open improvement cycles.",
+    },
+    "report.pdca.intro": {
+        "nl": "Lopende verbetercycli: {count}. Per cyclus de SPC-grafiek van de indicator, "
+        "met de fasen gearceerd en de Check uit de gegevens.",
+        "en": "Open improvement cycles: {count}. For each cycle the indicator's SPC chart with "
+        "its phases shaded, and the Check from the data.",
+    },
+    "report.sroi.waterfall_reading": {
+        "nl": "Totale maatschappelijke waarde (contante waarde) {value} tegenover een "
+        "investering van {investment}: netto {net}.",
+        "en": "Total social value (present value) {value} against an investment of "
+        "{investment}: net {net}.",
+    },
+    "report.methods.data": {
+        "nl": "Gegevens: verwijzingen, consulten, kosten en enquêtes zoals aangeleverd door de "
+        "netwerken, gepseudonimiseerd vóór opslag. De datadatum op de titelpagina is de "
+        "laatste dag waarover gegevens zijn geladen.",
+        "en": "Data: referrals, consults, costs and surveys as supplied by the networks, "
+        "pseudonymised before storage. The data date on the title page is the last day "
+        "covered by the loaded data.",
+    },
+    "report.methods.standardisation": {
+        "nl": "Spiegelinformatie: indirecte standaardisatie naar leeftijdsgroep × geslacht met "
+        "de regio als referentie; trechterdiagram met exacte Poissongrenzen van 95% en 99,8% "
+        "(Spiegelhalter 2005).",
+        "en": "Spiegelinformatie: indirect standardisation by age band × sex with the region "
+        "as reference; funnel plot with exact Poisson limits of 95% and 99.8% "
+        "(Spiegelhalter 2005).",
+    },
+    "report.methods.intervals": {
+        "nl": "Intervallen: Wilson voor percentages (Newcombe 1998), exact Poisson voor "
+        "cijfers per 1.000 (Garwood 1936), t-interval voor gemiddelde scores.",
+        "en": "Intervals: Wilson for percentages (Newcombe 1998), exact Poisson for rates per "
+        "1,000 (Garwood 1936), t-interval for mean scores.",
+    },
+    "report.methods.spc": {
+        "nl": "PDCA: SPC-grafieken (XmR, p, u) met de regels van Making Data Count; het "
+        "niveau-effect komt uit een onderbroken tijdreeks (segmented regression) en is een "
+        "samenhang, geen bewijs van oorzaak.",
+        "en": "PDCA: SPC charts (XmR, p, u) with the Making Data Count rules; the level change "
+        "comes from an interrupted time series (segmented regression) and is an association, "
+        "not proof of cause.",
+    },
+    "report.methods.sroi": {
+        "nl": "SROI: contante waarde van de uitkomsten na deadweight, attributie, verplaatsing "
+        "en afname, gedeeld door de investering (Social Value UK); het interval komt uit een "
+        "simulatie over de onzekere aannames.",
+        "en": "SROI: present value of the outcomes after deadweight, attribution, displacement "
+        "and drop-off, divided by the investment (Social Value UK); the interval comes from a "
+        "simulation over the uncertain assumptions.",
+    },
+    "report.methods.privacy": {
+        "nl": "Privacy: praktijken staan onder een vast pseudoniem; aantallen van 1 tot en met "
+        "{max} worden als \"<10\" getoond en cijfers die erop rusten weggelaten.",
+        "en": "Privacy: practices appear under a stable pseudonym; counts from 1 to {max} are "
+        "shown as \"<10\" and the rates built on them are left out.",
+    },
+    "report.methods.more": {
+        "nl": "Meer uitleg met rekenvoorbeelden: docs/methods.md in de broncode van het "
+        "dashboard.",
+        "en": "More explanation with worked examples: docs/methods.md in the dashboard's "
+        "source code.",
+    },
+    # ---- end exports and region report -------------------------------------------------
     # ---- column names ------------------------------------------------------------------
     "col.region_code": {"nl": "Code", "en": "Code"},
     "col.region": {"nl": "Regio", "en": "Region"},

@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import database, formatting, i18n
+from dashboard.export import images, tables
 from dashboard.queries.common import data_version, has_synthetic_data
 from dashboard.settings import get_settings
 
@@ -204,13 +205,12 @@ def _with_count_texts(frame: pd.DataFrame, formats: Mapping[str, str], per_colum
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
-    # Dutch Excel opens semicolon-separated files with decimal commas; the BOM tells Excel the
-    # file is UTF-8 so "patiënten" survives.
-    if lang() == "nl":
-        text = frame.to_csv(index=False, sep=";", decimal=",", date_format="%Y-%m-%d")
-    else:
-        text = frame.to_csv(index=False, date_format="%Y-%m-%d")
-    return text.encode("utf-8-sig")
+    # Dutch Excel opens semicolon-separated files with decimal commas and dd-mm-jjjj dates; the
+    # BOM tells Excel the file is UTF-8 so "patiënten" survives. Formula-like texts are defused.
+    return tables.csv_bytes(frame, lang())
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def show_table(
@@ -241,13 +241,13 @@ def show_table(
         frame = frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
         formats = {t(columns[c]): kind for c, kind in (formats or {}).items() if c in columns}
     formats = dict(formats or {})
+    kinds = {column: formats.get(column) or _guess_format(frame[column]) for column in frame}
     if frame.empty:
         st.info(t("table.empty"))
     else:
         per_column = {}
         for column in frame.columns:
-            kind = formats.get(column) or _guess_format(frame[column])
-            formatter = _FORMATTERS[kind]
+            formatter = _FORMATTERS[kinds[column]]
             per_column[column] = lambda v, f=formatter: f(v, language)
         styler = _with_count_texts(frame, formats, per_column)
         if style is not None:
@@ -256,15 +256,26 @@ def show_table(
             styler, hide_index=True, width="stretch", key=key, placeholder=formatting.MISSING,
             on_select="rerun" if selectable else "ignore", selection_mode="single-row",
         )
-    st.download_button(
-        t("table.download_csv"),
-        data=_csv_bytes(frame),
-        file_name=f"{file_name}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        key=f"download-{key or file_name}",
-        on_click="ignore",
-    )
+    with st.container(horizontal=True):
+        st.download_button(
+            t("table.download_csv"),
+            data=_csv_bytes(frame),
+            file_name=f"{file_name}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key=f"download-{key or file_name}",
+            on_click="ignore",
+        )
+        # Built only when clicked: most tables are looked at, not downloaded.
+        st.download_button(
+            t("table.download_xlsx"),
+            data=lambda: tables.xlsx_bytes(frame, kinds, language),
+            file_name=f"{file_name}.xlsx",
+            mime=XLSX_MIME,
+            icon=":material/table_view:",
+            key=f"download-xlsx-{key or file_name}",
+            on_click="ignore",
+        )
     if about:
         with st.expander(t("table.about"), icon=":material/info:"):
             st.markdown(about)
@@ -295,11 +306,41 @@ def show_chart(
         st.info(empty or t("chart.empty"), icon=":material/info:")
         return
     st.altair_chart(chart, key=key)
+    chart_downloads(chart, file_name=file_name, key=key)
     if method:
         st.caption(method)
     with st.expander(t("chart.data"), icon=":material/table:"):
         show_table(data, file_name=file_name, columns=columns, formats=formats,
                    key=f"{key or file_name}-data")
+
+
+def chart_downloads(chart: Any, *, file_name: str, key: str | None = None) -> None:
+    """PNG and SVG downloads of ``chart``, rendered from its Vega-Lite spec when clicked.
+
+    Rendering takes a few hundred milliseconds per chart, so it happens only on a click (in
+    Streamlit's download thread) and is cached per spec in :mod:`dashboard.export.images`.
+    """
+    with st.container(horizontal=True):
+        st.download_button(
+            t("chart.download_png"),
+            data=lambda: images.png_bytes(chart),
+            file_name=f"{file_name}.png",
+            mime="image/png",
+            icon=":material/image:",
+            key=f"download-png-{key or file_name}",
+            on_click="ignore",
+            help=t("chart.download_png_help"),
+        )
+        st.download_button(
+            t("chart.download_svg"),
+            data=lambda: images.svg_bytes(chart),
+            file_name=f"{file_name}.svg",
+            mime="image/svg+xml",
+            icon=":material/polyline:",
+            key=f"download-svg-{key or file_name}",
+            on_click="ignore",
+            help=t("chart.download_svg_help"),
+        )
 
 
 # ---- navigation ----------------------------------------------------------------------------

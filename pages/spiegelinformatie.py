@@ -193,23 +193,22 @@ tooltips = [
     ("interval_text", ui.t("spiegel.tt_interval")),
     ("signal_label", ui.t("spiegel.tt_signal")),
 ]
-st.altair_chart(
-    funnel_chart(
-        data.funnel_points,
-        data.funnel_lines,
-        target=data.funnel_target,
-        title=ui.t("spiegel.funnel_title_crude" if crude else "spiegel.funnel_title_standardised"),
-        subtitle=f"{data.region_name} · {data.period.label}",
-        x_title=ui.t("spiegel.axis_person_years" if crude else "spiegel.axis_expected"),
-        y_title=ui.t("spiegel.axis_rate" if crude else "spiegel.axis_ratio"),
-        signal_title=ui.t("spiegel.legend_signal"),
-        signal_labels=[ui.t(f"spiegel.signal.{code}") for code in spiegel.SIGNALS],
-        limits_title=ui.t("spiegel.legend_limits"),
-        tooltips=tooltips,
-        lang=ui.lang(),
-    ),
-    width="stretch",
+funnel = funnel_chart(
+    data.funnel_points,
+    data.funnel_lines,
+    target=data.funnel_target,
+    title=ui.t("spiegel.funnel_title_crude" if crude else "spiegel.funnel_title_standardised"),
+    subtitle=f"{data.region_name} · {data.period.label}",
+    x_title=ui.t("spiegel.axis_person_years" if crude else "spiegel.axis_expected"),
+    y_title=ui.t("spiegel.axis_rate" if crude else "spiegel.axis_ratio"),
+    signal_title=ui.t("spiegel.legend_signal"),
+    signal_labels=[ui.t(f"spiegel.signal.{code}") for code in spiegel.SIGNALS],
+    limits_title=ui.t("spiegel.legend_limits"),
+    tooltips=tooltips,
+    lang=ui.lang(),
 )
+st.altair_chart(funnel, width="stretch")
+ui.chart_downloads(funnel, file_name="trechter_spiegelinformatie", key="spiegel_funnel")
 st.caption(f"{data.funnel_note} {data.dispersion_note}")
 with st.expander(ui.t("chart.data"), icon=":material/table:"):
     st.caption(ui.t("spiegel.points_caption"))
