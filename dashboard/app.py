@@ -33,6 +33,7 @@ PAGES: list[tuple[str, str, str, str]] = [
      "regiovergelijking"),
     ("indicatoren.py", "nav.indicatoren", ":material/menu_book:", "indicatoren"),
     ("rapport.py", "nav.rapport", ":material/picture_as_pdf:", "rapport"),
+    ("vergadering.py", "nav.vergadering", ":material/co_present:", "vergadering"),
 ]
 
 st.set_page_config(
@@ -59,5 +60,7 @@ navigation = st.navigation(
         for index, (script, title_key, icon, url_path) in enumerate(PAGES)
     ]
 )
+ui.url_page(navigation.url_path)
+ui.presentation_switch()
 ui.synthetic_banner()
 navigation.run()

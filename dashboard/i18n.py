@@ -2978,6 +2978,149 @@ TEXTS: dict[str, dict[str, str]] = {
         "source code.",
     },
     # ---- end exports and region report -------------------------------------------------
+    # ---- shareable links, presentation mode and meeting packs (Vergadering) -------------
+    "nav.vergadering": {"nl": "Vergadering", "en": "Meeting"},
+    "url.ignored": {
+        "nl": "De link bevatte een keuze voor ‘{filter}’ die deze pagina niet (meer) kent; de "
+        "pagina toont de gebruikelijke keuze.",
+        "en": "The link held a choice for ‘{filter}’ that this page does not (or no longer) "
+        "offer; the page shows its usual choice.",
+    },
+    "home.filter_region": {"nl": "Regio", "en": "Region"},
+    "home.all_regions": {"nl": "Alle regio's", "en": "All regions"},
+    "present.switch": {"nl": "Presentatiemodus", "en": "Presentation mode"},
+    "present.switch_help": {
+        "nl": "Voor de beamer: zonder zijbalk en filters, met grote letters en grafieken. "
+        "Esc of de knop bovenaan sluit de presentatiemodus.",
+        "en": "For the projector: no sidebar or filters, large fonts and charts. Esc or the "
+        "button at the top leaves presentation mode.",
+    },
+    "present.leave": {"nl": "Presentatie verlaten (Esc)", "en": "Leave presentation (Esc)"},
+    "slide.kind.overzicht": {
+        "nl": "Overzicht: Quadruple Aim-tegels", "en": "Overview: Quadruple Aim tiles"},
+    "slide.kind.spiegel_funnel": {
+        "nl": "Spiegelinformatie: trechter per praktijk",
+        "en": "Practice comparison: funnel per practice",
+    },
+    "slide.kind.spiegel_trend": {
+        "nl": "Spiegelinformatie: trend per kwartaal",
+        "en": "Practice comparison: quarterly trend",
+    },
+    "slide.kind.alv_share": {
+        "nl": "Anderhalvelijn: aandeel per maand", "en": "Anderhalvelijn: share per month"},
+    "slide.kind.alv_funnel": {
+        "nl": "Anderhalvelijn: trechter per praktijk",
+        "en": "Anderhalvelijn: funnel per practice",
+    },
+    "slide.kind.pdca_spc": {
+        "nl": "PDCA: SPC- of runchart van een indicator",
+        "en": "PDCA: SPC or run chart of an indicator",
+    },
+    "slide.kind.sroi_waterfall": {
+        "nl": "SROI: waterval van de maatschappelijke waarde",
+        "en": "SROI: waterfall of the social value",
+    },
+    "slide.filter_replaced": {
+        "nl": "De opgeslagen keuze voor ‘{filter}’ is er niet meer; deze dia toont ‘{value}’.",
+        "en": "The saved choice for ‘{filter}’ no longer exists; this slide shows ‘{value}’.",
+    },
+    "slide.title.overzicht": {
+        "nl": "Quadruple Aim – {region}", "en": "Quadruple Aim – {region}"},
+    "slide.reading.overzicht": {
+        "nl": "Elke tegel toont het laatste volledige jaar (tot en met {year}) en de verandering "
+        "ten opzichte van het jaar ervoor: groen is beter, rood slechter.",
+        "en": "Each tile shows the latest complete year (up to {year}) and the change from the "
+        "year before: green is better, red worse.",
+    },
+    "slide.reading.alv_share": {
+        "nl": "In {scope} ging **{share}** van de cardiologische verwijzingen van {first} tot en "
+        "met {last} naar anderhalvelijnszorg of e-consult ({alv} van {referrals}; "
+        "95%-betrouwbaarheidsinterval {low} – {high}).",
+        "en": "In {scope}, **{share}** of cardiology referrals from {first} up to {last} went to "
+        "anderhalvelijn care or e-consult ({alv} of {referrals}; 95% confidence interval "
+        "{low} – {high}).",
+    },
+    "pack.error.slides": {
+        "nl": "De dia's moeten een lijst zijn.", "en": "The slides must be a list."},
+    "pack.error.too_many": {
+        "nl": "Een pakket heeft hoogstens {max} dia's.",
+        "en": "A pack has at most {max} slides.",
+    },
+    "pack.error.kind": {
+        "nl": "Dia {number}: onbekend soort dia.", "en": "Slide {number}: unknown kind of slide."},
+    "pack.error.filters": {
+        "nl": "Dia {number}: de filters horen niet bij dit soort dia.",
+        "en": "Slide {number}: the filters do not belong to this kind of slide.",
+    },
+    "pack.error.no_name": {
+        "nl": "Geef het pakket een naam.", "en": "Give the pack a name."},
+    "pack.error.long_name": {
+        "nl": "De naam is langer dan {max} tekens.", "en": "The name is longer than {max} "
+        "characters."},
+    "pack.error.region": {
+        "nl": "Kies een geladen regio.", "en": "Choose a loaded region."},
+    "pack.error.duplicate": {
+        "nl": "Deze regio heeft al een pakket ‘{name}’; kies een andere naam.",
+        "en": "This region already has a pack ‘{name}’; choose another name.",
+    },
+    "pack.error.gone": {
+        "nl": "Dit pakket is intussen verwijderd; sla het op als nieuw pakket.",
+        "en": "This pack has been deleted meanwhile; save it as a new pack.",
+    },
+    "verg.title": {"nl": "Vergadering", "en": "Meeting"},
+    "verg.intro": {
+        "nl": "Stel een vergaderpakket samen – een reeks grafieken met hun filters – sla het op "
+        "en presenteer het op de beamer. Elke dia is ook te openen op zijn eigen pagina.",
+        "en": "Put together a meeting pack – a sequence of charts with their filters – save it "
+        "and present it on the projector. Every slide can also be opened on its own page.",
+    },
+    "verg.no_regions": {
+        "nl": "Er zijn nog geen regio's geladen; laad eerst gegevens.",
+        "en": "No regions are loaded yet; load data first.",
+    },
+    "verg.pack": {"nl": "Vergaderpakket", "en": "Meeting pack"},
+    "verg.new_pack": {"nl": "Nieuw pakket", "en": "New pack"},
+    "verg.name": {"nl": "Naam van het pakket", "en": "Name of the pack"},
+    "verg.name_placeholder": {
+        "nl": "bijv. Stuurgroep maart", "en": "e.g. Steering group March"},
+    "verg.region": {"nl": "Regio", "en": "Region"},
+    "verg.region_help": {
+        "nl": "Alle dia's van het pakket gaan over deze regio.",
+        "en": "All slides of the pack are about this region.",
+    },
+    "verg.slides": {"nl": "Dia's", "en": "Slides"},
+    "verg.no_slides": {
+        "nl": "Dit pakket heeft nog geen dia's; voeg er hieronder een toe.",
+        "en": "This pack has no slides yet; add one below.",
+    },
+    "verg.up": {"nl": "Naar voren", "en": "Move up"},
+    "verg.down": {"nl": "Naar achteren", "en": "Move down"},
+    "verg.remove": {"nl": "Dia verwijderen", "en": "Remove slide"},
+    "verg.add": {"nl": "Dia toevoegen", "en": "Add a slide"},
+    "verg.kind": {"nl": "Soort dia", "en": "Kind of slide"},
+    "verg.add_button": {"nl": "Toevoegen", "en": "Add"},
+    "verg.save": {"nl": "Opslaan", "en": "Save"},
+    "verg.present": {"nl": "Presenteren", "en": "Present"},
+    "verg.delete": {"nl": "Pakket verwijderen", "en": "Delete pack"},
+    "verg.delete_confirm": {"nl": "Ja, verwijderen", "en": "Yes, delete"},
+    "verg.delete_cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "verg.unsaved": {
+        "nl": "Er zijn niet-opgeslagen wijzigingen.", "en": "There are unsaved changes."},
+    "verg.saved": {"nl": "Pakket ‘{name}’ opgeslagen.", "en": "Pack ‘{name}’ saved."},
+    "verg.deleted": {"nl": "Pakket ‘{name}’ verwijderd.", "en": "Pack ‘{name}’ deleted."},
+    "verg.preview": {"nl": "Voorbeeld", "en": "Preview"},
+    "verg.slide": {"nl": "Dia", "en": "Slide"},
+    "verg.counter": {"nl": "Dia {number} van {count}", "en": "Slide {number} of {count}"},
+    "verg.previous": {"nl": "Vorige", "en": "Previous"},
+    "verg.next": {"nl": "Volgende", "en": "Next"},
+    "verg.open_page": {"nl": "Open op de pagina", "en": "Open on its page"},
+    "verg.keys": {
+        "nl": "Tijdens het presenteren: pijltjes links/rechts of PageUp/PageDown (de "
+        "presenter) bladeren, Esc stopt.",
+        "en": "While presenting: left/right arrows or PageUp/PageDown (the presenter clicker) "
+        "step through the slides, Esc stops.",
+    },
+    # ---- end shareable links, presentation mode and meeting packs -----------------------
     # ---- column names ------------------------------------------------------------------
     "col.region_code": {"nl": "Code", "en": "Code"},
     "col.region": {"nl": "Regio", "en": "Region"},

@@ -249,3 +249,23 @@ class SroiScenario(SQLModel, table=True):
     created_at: datetime
     updated_at: datetime
     is_default: bool = False
+
+
+# ---- meeting packs (Vergadering page) --------------------------------------------------------
+
+
+class MeetingPack(SQLModel, table=True):
+    """A named, ordered list of slides for a meeting of one region's network.
+
+    ``slides_json`` is a JSON list of ``{"kind": ..., "filters": {...}}``: the slide kinds of
+    ``dashboard.slides`` and their filters as the same codes a page's link carries.
+    """
+
+    __tablename__ = "meeting_pack"
+    __table_args__ = (UniqueConstraint("region", "name", name="uq_meeting_pack_region_name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    region: str = Field(foreign_key="region.code", index=True)
+    name: str
+    slides_json: str = Field(sa_type=Text)
+    created_at: datetime
+    updated_at: datetime

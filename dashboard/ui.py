@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import database, formatting, i18n
 from dashboard.export import images, tables
+from dashboard.charts.common import for_presentation
 from dashboard.queries.common import data_version, has_synthetic_data
 from dashboard.settings import get_settings
 
@@ -85,19 +86,18 @@ def label(kind: str, code: str) -> str:
 
 
 def language_switch() -> None:
-    """Sidebar switch Nederlands / English; ``?lang=en`` in the URL picks the start value."""
-    if LANG_KEY not in st.session_state:
-        requested = st.query_params.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
-        st.session_state[LANG_KEY] = (
-            requested if requested in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
-        )
-    st.sidebar.radio(
+    """Sidebar switch Nederlands / English; ``?lang=en`` in the URL picks the language."""
+    _url_apply(LANG_KEY, LANG_KEY, {code: code for code in i18n.LANGUAGES}, "lang")
+    st.session_state.setdefault(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+    chosen = st.sidebar.radio(
         i18n.translate("app.language", lang()),
         options=list(i18n.LANGUAGES),
         format_func=i18n.LANGUAGES.__getitem__,
         key=LANG_KEY,
         horizontal=True,
     )
+    # Part of the shareable link; Dutch, the default, needs no parameter.
+    _url_write(LANG_KEY, LANG_KEY, None if chosen == i18n.DEFAULT_LANGUAGE else chosen)
 
 
 # ---- page furniture ------------------------------------------------------------------------
@@ -305,7 +305,7 @@ def show_chart(
     if data.empty:
         st.info(empty or t("chart.empty"), icon=":material/info:")
         return
-    st.altair_chart(chart, key=key)
+    altair_chart(chart, key=key)
     chart_downloads(chart, file_name=file_name, key=key)
     if method:
         st.caption(method)
@@ -396,3 +396,155 @@ def indicator_link(code: str) -> None:
         )
     else:  # an app without the definitions page: say what the link would have said
         st.caption(label_text)
+
+
+# ---- shareable links: filter state in the URL ----------------------------------------------
+
+# Widget key -> the URL text this session last applied or wrote for it. A URL value that
+# differs from it was typed, pasted or linked (a new view to open); an equal one is merely
+# the echo of the session's own state.
+_URL_SEEN = "_url_seen"
+_URL_PAGE = "_url_page"
+NONE_CODE = "geen"
+
+
+def url_code(value: Any) -> str:
+    """The text for ``value`` in a link: stable codes, never labels (they change with the
+    language)."""
+    if value is None:
+        return NONE_CODE
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def url_page(page: str) -> None:
+    """Called by app.py with the page being shown; a page change starts from its own URL."""
+    if st.session_state.get(_URL_PAGE) != page:
+        st.session_state[_URL_PAGE] = page
+        # The app-wide switches (language, presentation) were read before the page was known.
+        seen = st.session_state.get(_URL_SEEN, {})
+        st.session_state[_URL_SEEN] = {k: seen[k] for k in (LANG_KEY, PRESENT_KEY) if k in seen}
+
+
+def _url_apply(key: str, param: str, choices: Mapping[str, Any], label: str) -> None:
+    requested = st.query_params.get(param)
+    seen = st.session_state.setdefault(_URL_SEEN, {})
+    if requested is None:
+        return
+    if requested in choices:
+        if requested != seen.get(key) or key not in st.session_state:
+            st.session_state[key] = choices[requested]
+            seen[key] = requested
+    elif requested != seen.get(key):
+        # The link may predate a reload, name another region's choice, or be mistyped: the
+        # page opens with its usual choice. Only the parameter's name is repeated, so nothing
+        # from the URL ends up rendered.
+        seen[key] = requested
+        st.toast(t("url.ignored", filter=label), icon=":material/link_off:")
+
+
+def _url_write(key: str, param: str, text: str | None) -> None:
+    st.session_state.setdefault(_URL_SEEN, {})[key] = text
+    if text is None:
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != text:
+        st.query_params[param] = text
+
+
+_NO_DEFAULT = object()
+
+
+def url_widget(
+    widget: Callable[..., Any],
+    label: str,
+    options: Any = None,
+    *,
+    key: str,
+    param: str,
+    code: Callable[[Any], str] = url_code,
+    omit: Any = _NO_DEFAULT,
+    hide_in_presentation: bool = True,
+    **kwargs: Any,
+) -> Any:
+    """``widget`` (st.selectbox, a column's radio, st.toggle, ...) whose value is in the URL.
+
+    With ``options`` (selectbox, radio, segmented control) the URL holds ``code(option)``;
+    without (toggle, checkbox) "1" or "0". A value from the URL is only taken if it is one of
+    the options the page offers anyway, so a link can choose but never widen what is shown;
+    anything else is ignored with a short notice. After the widget the current value is
+    written back, so the address bar always holds a link to this view. ``omit``: a value
+    left out of the URL (e.g. the fixed default of a flag), keeping links short.
+    In presentation mode the control is hidden; its value still applies.
+    """
+    boolean = options is None
+    choices = [False, True] if boolean else list(options)
+    texts = {code(choice): choice for choice in choices}
+    _url_apply(key, param, texts, label)
+    if boolean:
+        value = widget(label, key=key, **kwargs)
+    else:
+        value = widget(label, choices, key=key, **kwargs)
+    text = None if omit is not _NO_DEFAULT and value == omit else code(value)
+    _url_write(key, param, text)
+    if hide_in_presentation and presenting():
+        _hide(key)
+    return value
+
+
+# ---- presentation mode -----------------------------------------------------------------------
+
+PRESENT_KEY = "presentatie"
+PRESENT_PARAM = "presentatie"
+
+_PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+html { font-size: 22px; }
+.stMainBlockContainer, [data-testid="stMainBlockContainer"] {
+  max-width: 100% !important; padding: 1.2rem 2.5rem 1rem !important;
+}
+[data-testid="stMetricValue"] { font-size: 2.6rem !important; }
+[data-testid="stCaptionContainer"] { font-size: 0.95rem !important; }
+</style>
+"""
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+def _hide(key: str) -> None:
+    # Streamlit gives a keyed element the class "st-key-<key>".
+    st.html(f"<style>.st-key-{key} {{ display: none !important; }}</style>")
+
+
+def _stop_presenting() -> None:
+    st.session_state[PRESENT_KEY] = False
+
+
+def presentation_switch() -> None:
+    """Sidebar switch and ``?presentatie=1``: no sidebar or filters, large fonts and charts.
+
+    A visible "leave" button (and Esc) replaces the hidden sidebar's switch.
+    """
+    url_widget(
+        st.sidebar.toggle, t("present.switch"), key=PRESENT_KEY, param=PRESENT_PARAM,
+        omit=False, hide_in_presentation=False, help=t("present.switch_help"),
+    )
+    if presenting():
+        st.html(_PRESENTATION_CSS)
+        st.button(
+            t("present.leave"), key="present_leave", icon=":material/close_fullscreen:",
+            on_click=_stop_presenting, shortcut="Esc", type="tertiary",
+        )
+
+
+def altair_chart(chart: Any, **kwargs: Any) -> Any:
+    """``st.altair_chart``, with projector-sized fonts and height in presentation mode."""
+    if presenting():
+        chart = for_presentation(chart)
+    return st.altair_chart(chart, **kwargs)

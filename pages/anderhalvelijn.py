@@ -54,17 +54,17 @@ condition_labels = {
     **{code: ui.label("condition", code) for code in codes.CONDITIONS},
 }
 filters = st.columns(3)
-region = filters[0].selectbox(
-    ui.t("alv.filter_region"), list(region_labels), format_func=region_labels.__getitem__,
-    key="alv_region",
+region = ui.url_widget(
+    filters[0].selectbox, ui.t("alv.filter_region"), list(region_labels),
+    format_func=region_labels.__getitem__, key="alv_region", param="regio",
 )
-period = filters[1].selectbox(
-    ui.t("alv.filter_period"), list(period_labels), format_func=period_labels.__getitem__,
-    key="alv_period",
+period = ui.url_widget(
+    filters[1].selectbox, ui.t("alv.filter_period"), list(period_labels),
+    format_func=period_labels.__getitem__, key="alv_period", param="periode",
 )
-condition = filters[2].selectbox(
-    ui.t("alv.filter_condition"), list(condition_labels),
-    format_func=condition_labels.__getitem__, key="alv_condition",
+condition = ui.url_widget(
+    filters[2].selectbox, ui.t("alv.filter_condition"), list(condition_labels),
+    format_func=condition_labels.__getitem__, key="alv_condition", param="aandoening",
 )
 
 data = ui.cached_query(

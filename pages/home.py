@@ -20,6 +20,17 @@ if regions.empty:
     )
     st.stop()
 
+# One region or all: the choice is part of the page's link, like every filter.
+ALL = "alle"
+region_labels = {ALL: ui.t("home.all_regions"),
+                 **dict(zip(regions["region"], regions["name"], strict=True))}
+chosen_region = ui.url_widget(
+    st.selectbox, ui.t("home.filter_region"), list(region_labels),
+    format_func=region_labels.__getitem__, key="home_region", param="regio", omit=ALL,
+)
+if chosen_region != ALL:
+    regions = regions[regions["region"] == chosen_region].reset_index(drop=True)
+
 # ---- Quadruple Aim tiles ---------------------------------------------------------------------
 
 
@@ -72,7 +83,7 @@ def show_tiles() -> None:
     st.caption(ui.t("tiles.intro"))
     for region in data.regions.itertuples(index=False):
         tiles = data.tiles[data.tiles["region"] == region.region]
-        if tiles["value"].isna().all():
+        if tiles["value"].isna().all() or region.region not in set(regions["region"]):
             continue
         with st.container(border=True):
             heading = ui.t("tiles.region_caption", region=region.name,
@@ -114,7 +125,7 @@ def show_tiles() -> None:
                             ),
                             key=f"spark-{region.region}-{code}",
                         )
-    table = data.series.merge(
+    table = data.series[data.series["region"].isin(regions["region"])].merge(
         data.regions[["region", "name"]], on="region", how="left"
     ).assign(
         aim=lambda frame: frame["indicator"].map(

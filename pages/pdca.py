@@ -62,8 +62,9 @@ if state.get("pdca_region") not in names:
     # Start on the first region with an open cycle: that is what a meeting looks at.
     active_regions = set(cycles.list_cycles(engine, status="open")["region"])
     state["pdca_region"] = next((c for c in names if c in active_regions), next(iter(names)))
-region = st.selectbox(
-    ui.t("pdca.region"), options=list(names), format_func=names.__getitem__, key="pdca_region"
+region = ui.url_widget(
+    st.selectbox, ui.t("pdca.region"), list(names), format_func=names.__getitem__,
+    key="pdca_region", param="regio",
 )
 region_cycles = cycles.list_cycles(engine, region=region)
 # Missing values as None (not NaN), as the form widgets expect.
@@ -94,38 +95,48 @@ trend_tab, register_tab, active_tab = st.tabs(
 
 with trend_tab:
     left, right = st.columns(2)
-    cycle_id = left.selectbox(
+    cycle_id = ui.url_widget(
+        left.selectbox,
         ui.t("pdca.cycle"),
-        options=[None, *by_id],
+        [None, *by_id],
         format_func=lambda i: NO_CYCLE if i is None else cycle_label(by_id[i]),
         key="pdca_cycle",
+        param="cyclus",
         on_change=follow_cycle,
     )
-    code = right.selectbox(
+    code = ui.url_widget(
+        right.selectbox,
         ui.t("pdca.indicator"),
-        options=list(BY_CODE),
+        list(BY_CODE),
         format_func=indicator_name,
         key="pdca_indicator",
+        param="indicator",
         help=ui.t("pdca.indicator_help"),
     )
     cycle = by_id.get(cycle_id) if cycle_id is not None else None
     options = st.columns([2, 2, 2])
-    view = options[0].radio(
+    view = ui.url_widget(
+        options[0].radio,
         ui.t("pdca.view"),
-        options=["spc", "run"],
+        ["spc", "run"],
         format_func=VIEWS.__getitem__,
         horizontal=True,
         key="pdca_view",
+        param="weergave",
     )
-    rebase = options[1].checkbox(
+    rebase = ui.url_widget(
+        options[1].checkbox,
         ui.t("pdca.rebase"),
         key="pdca_rebase",
+        param="herbasis",
         disabled=view == "run" or not (cycle and cycle["do_start"]),
         help=ui.t("pdca.rebase_help"),
     )
-    show_2sigma = options[2].checkbox(
+    show_2sigma = ui.url_widget(
+        options[2].checkbox,
         ui.t("pdca.show_2sigma"),
         key="pdca_2sigma",
+        param="tweesigma",
         disabled=view == "run",
         help=ui.t("pdca.show_2sigma_help"),
     )
@@ -412,7 +423,9 @@ with register_tab:
 
 with active_tab:
     st.subheader(ui.t("pdca.active.title"))
-    only_region = st.toggle(ui.t("pdca.active.only_region"), key="pdca_only_region")
+    only_region = ui.url_widget(
+        st.toggle, ui.t("pdca.active.only_region"), key="pdca_only_region", param="alleen_regio"
+    )
     active = cycles.list_cycles(engine, region=region if only_region else None, status="open")
     rows = pagedata.overview(
         active,

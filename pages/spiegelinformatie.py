@@ -29,45 +29,55 @@ region_names = dict(zip(regions["region"], regions["name"], strict=True))
 # ---- filters ----------------------------------------------------------------------------------
 with st.container(border=True):
     top = st.columns([2, 2, 1])
-    region = top[0].selectbox(
+    region = ui.url_widget(
+        top[0].selectbox,
         ui.t("spiegel.filter_region"),
         list(region_names),
         format_func=region_names.__getitem__,
         key="spiegel_region",
+        param="regio",
     )
-    period_kind = top[1].radio(
+    period_kind = ui.url_widget(
+        top[1].radio,
         ui.t("spiegel.filter_period"),
         list(spiegel.PERIODS),
         format_func=lambda kind: ui.t(f"spiegel.period.{kind}"),
         horizontal=True,
         key="spiegel_period",
+        param="periode",
     )
     first_month, data_date = ui.cached_query(referrals.referral_span, region)
     years = spiegel.available_years(first_month, data_date)
     keep_valid("spiegel_year", years)
-    year = top[2].selectbox(
+    year = ui.url_widget(
+        top[2].selectbox,
         ui.t("spiegel.filter_year"),
         years,
         key="spiegel_year",
+        param="jaar",
         disabled=period_kind != "year" or not years,
     )
 
     bottom = st.columns([1.4, 1.6, 2])
-    condition = bottom[0].selectbox(
+    condition = ui.url_widget(
+        bottom[0].selectbox,
         ui.t("spiegel.filter_condition"),
         list(spiegel.CONDITION_FILTERS),
         format_func=lambda code: ui.t("spiegel.condition_all")
         if code == "all"
         else ui.label("condition", code),
         key="spiegel_condition",
+        param="aandoening",
     )
-    destination = bottom[1].selectbox(
+    destination = ui.url_widget(
+        bottom[1].selectbox,
         ui.t("spiegel.filter_destination"),
         list(spiegel.DESTINATION_FILTERS),
         format_func=lambda code: ui.t(
             "spiegel.destination_all" if code == "all" else "spiegel.destination_hospital"
         ),
         key="spiegel_destination",
+        param="bestemming",
     )
     practices = ui.cached_query(referrals.region_practices, region)
     # The demo has no sign-in, so the GP names their own practice here; the list is by name
@@ -77,12 +87,17 @@ with st.container(border=True):
     )
     practice_options = [None, *sorted(own_names, key=own_names.__getitem__)]
     keep_valid("spiegel_practice", practice_options)
-    practice = bottom[2].selectbox(
+    # In a link the practice is its display pseudonym, never its name or code.
+    pseudonyms = dict(zip(practices["practice"], practices["pseudonym"], strict=True))
+    practice = ui.url_widget(
+        bottom[2].selectbox,
         ui.t("spiegel.filter_practice"),
         practice_options,
         format_func=lambda code: ui.t("spiegel.practice_none") if code is None else own_names[code],
         help=ui.t("spiegel.practice_help"),
         key="spiegel_practice",
+        param="praktijk",
+        code=lambda code: ui.url_code(code if code is None else pseudonyms[code]),
     )
 
 conclusion_box = st.container()
@@ -90,20 +105,24 @@ conclusion_box = st.container()
 st.subheader(ui.t("spiegel.funnel_heading"))
 ui.indicator_link("VERW_CARD" if destination == "all" else "VERW_ZH")
 toggles = st.columns(2)
-measure = toggles[0].radio(
+measure = ui.url_widget(
+    toggles[0].radio,
     ui.t("spiegel.measure"),
     list(spiegel.MEASURES),
     format_func=lambda code: ui.t(f"spiegel.measure.{code}"),
     captions=[ui.t(f"spiegel.measure_help.{code}") for code in spiegel.MEASURES],
     key="spiegel_measure",
+    param="maat",
 )
 dispersion_codes = ["none", "multiplicative", "additive"]
-dispersion = toggles[1].radio(
+dispersion = ui.url_widget(
+    toggles[1].radio,
     ui.t("spiegel.overdispersion"),
     dispersion_codes,
     format_func=lambda code: ui.t(f"spiegel.od.{code}"),
     captions=[ui.t(f"spiegel.od_help.{code}") for code in dispersion_codes],
     key="spiegel_overdispersion",
+    param="spreiding",
 )
 
 filters = spiegel.SpiegelFilters(
@@ -207,7 +226,7 @@ funnel = funnel_chart(
     tooltips=tooltips,
     lang=ui.lang(),
 )
-st.altair_chart(funnel, width="stretch")
+ui.altair_chart(funnel, width="stretch")
 ui.chart_downloads(funnel, file_name="trechter_spiegelinformatie", key="spiegel_funnel")
 st.caption(f"{data.funnel_note} {data.dispersion_note}")
 with st.expander(ui.t("chart.data"), icon=":material/table:"):

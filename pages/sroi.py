@@ -36,8 +36,9 @@ if regions.empty:
 
 names = dict(zip(regions["region"], regions["name"], strict=True))
 left, right = st.columns([2, 1])
-region = left.selectbox(
-    ui.t("sroi.region"), options=list(names), format_func=names.__getitem__, key="sroi_region"
+region = ui.url_widget(
+    left.selectbox, ui.t("sroi.region"), list(names), format_func=names.__getitem__,
+    key="sroi_region", param="regio",
 )
 info = page_data.region_row(regions, region)
 start = info["start"]
