@@ -40,7 +40,7 @@ class PackError(ValueError):
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)
 
 
 def normalise_slides(slides: Any) -> list[dict[str, Any]]:
