@@ -434,7 +434,12 @@ def _url_apply(key: str, param: str, choices: Mapping[str, Any], label: str) -> 
         return
     if requested in choices:
         if requested != seen.get(key) or key not in st.session_state:
-            st.session_state[key] = choices[requested]
+            if choices[requested] is None:
+                # A select box shows a state of None as "nothing chosen" (empty); without a
+                # state it starts on its first option, which is where the pages put None.
+                st.session_state.pop(key, None)
+            else:
+                st.session_state[key] = choices[requested]
             seen[key] = requested
     elif requested != seen.get(key):
         # The link may predate a reload, name another region's choice, or be mistyped: the
@@ -505,8 +510,10 @@ _PRESENTATION_CSS = """
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 html { font-size: 22px; }
 .stMainBlockContainer, [data-testid="stMainBlockContainer"] {
-  max-width: 100% !important; padding: 1.2rem 2.5rem 1rem !important;
+  max-width: 100% !important; padding: 0.6rem 2.5rem 1rem !important;
 }
+h1 { font-size: 2rem !important; padding: 0.2rem 0 !important; }
+[data-testid="stAlert"] { font-size: 0.75rem; }
 [data-testid="stMetricValue"] { font-size: 2.6rem !important; }
 [data-testid="stCaptionContainer"] { font-size: 0.95rem !important; }
 </style>

@@ -153,10 +153,9 @@ if not ui.presenting():
         for index, slide in enumerate(draft["slides"]):
             row = st.columns([8, 1, 1, 1], vertical_alignment="center")
             options = slides.filter_options(engine, slide["kind"], draft["region"], lang)
-            summary = " · ".join(
-                choices.get(slide["filters"].get(param), "–")
-                for param, (_label, choices) in options.items()
-            )
+            # What the slide will show: a filter not saved (or gone) shows its first option.
+            shown, _problems = slides.resolve_filters(options, slide["filters"], lang)
+            summary = " · ".join(options[param][1][code] for param, code in shown.items())
             row[0].markdown(slide_label(index + 1, slide) + (f" — {summary}" if summary else ""))
             row[1].button(":material/arrow_upward:", key=f"verg_up_{index}", on_click=move,
                           args=(index, -1), disabled=index == 0, help=ui.t("verg.up"))
@@ -220,7 +219,7 @@ number = ui.url_widget(
 )
 
 if ui.presenting():
-    top = st.columns([6, 1], vertical_alignment="bottom")
+    top = st.columns([3, 1], vertical_alignment="bottom")
     with top[0]:
         st.title(draft["name"] or ui.t("verg.title"))
     top[1].markdown(f"**{ui.t('verg.counter', number=number, count=count)}**")
@@ -235,6 +234,10 @@ else:
 
 for problem in content.problems:
     st.caption(f":material/info: {problem}")
+# The reading is the slide's message: it goes above the chart, where the room looks first.
+if content.reading and not content.empty:
+    with st.container(key="verg_reading"):
+        st.markdown(content.reading)
 if content.empty:
     st.subheader(content.title)
     st.info(content.empty, icon=":material/info:")
@@ -259,13 +262,10 @@ else:
         file_name=f"dia_{number}_{content.kind}", columns=content.columns,
         formats=content.formats, method=content.method, key=f"verg_chart_{number}",
     )
-if content.reading:
-    with st.container(key="verg_reading"):
-        st.markdown(content.reading)
 
 # ---- stepping: buttons, arrow keys and a presenter's clicker --------------------------------
 
-steps = st.columns([1, 1, 4, 2], vertical_alignment="center")
+steps = st.columns([2, 2, 3, 3], vertical_alignment="center")
 steps[0].button(ui.t("verg.previous"), icon=":material/arrow_back:", key="verg_prev",
                 on_click=go, args=(-1,), disabled=number == 1, shortcut="Left", width="stretch")
 steps[1].button(ui.t("verg.next"), icon=":material/arrow_forward:", key="verg_next",
