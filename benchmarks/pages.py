@@ -42,6 +42,7 @@ from dashboard.pagedata import anderhalvelijn as alv  # noqa: E402
 from dashboard.pagedata import overview_tiles, pdca, sroi  # noqa: E402
 from dashboard.pagedata import regiovergelijking as regio  # noqa: E402
 from dashboard.pagedata import spiegelinformatie as spiegel  # noqa: E402
+from dashboard.slides import load_slide  # noqa: E402
 
 TARGET_MS = 300.0
 
@@ -63,6 +64,10 @@ PAGES: list[tuple[str, Callable[[Engine], Any]]] = [
         "regiovergelijking",
         lambda engine: regio.indicator_detail(regio.regiovergelijking(engine), "VERW_ZH"),
     ),
+    # Vergadering: one slide per page run; the PDCA and SROI kinds are never cached.
+    ("vergadering dia pdca", lambda engine: load_slide(engine, "pdca_spc", "NKU")),
+    ("vergadering dia sroi", lambda engine: load_slide(engine, "sroi_waterfall", "NKU")),
+    ("vergadering dia trechter", lambda engine: load_slide(engine, "spiegel_funnel", "NKU")),
 ]
 
 
