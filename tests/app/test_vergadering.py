@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import meeting_packs
+from dashboard import meeting_packs, slides
 from tests.spiegel_dataset import fill_spiegel_dataset
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -201,3 +201,26 @@ def test_slide_with_a_filter_value_that_is_gone(db):
     at = open_page(pakket=str(pack_id))
     assert ("De opgeslagen keuze voor ‘Jaar’ is er niet meer; deze dia toont ‘2025’."
             in " ".join(c.value for c in at.caption))
+
+
+PAGE_OF = {"overzicht": "home.py", "spiegelinformatie": "spiegelinformatie.py",
+           "anderhalvelijn": "anderhalvelijn.py", "pdca": "pdca.py", "sroi": "sroi.py"}
+
+
+@pytest.mark.parametrize("kind", ["spiegel_funnel", "alv_share", "pdca_spc", "sroi_waterfall"])
+def test_a_slide_opens_on_its_page_with_the_same_filters(db, kind):
+    # "Open op de pagina" links to the page with the slide's parameters: one vocabulary.
+    content = slides.load_slide(db, kind, "TST", (), "nl")
+    at = open_page_script(PAGE_OF[content.page], **content.params)
+    assert not at.toast, [t.value for t in at.toast]
+    assert {name: at.query_params[name] for name in content.params} == content.params
+
+
+def open_page_script(script: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    at.query_params.clear()
+    at.query_params.update(params)
+    at.switch_page(f"../pages/{script}").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
