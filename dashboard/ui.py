@@ -20,8 +20,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import database, formatting, i18n
-from dashboard.export import images, tables
 from dashboard.charts.common import for_presentation
+from dashboard.export import images, tables
 from dashboard.queries.common import data_version, has_synthetic_data
 from dashboard.settings import get_settings
 
