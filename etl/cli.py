@@ -57,8 +57,7 @@ def _cmd_status(_args: argparse.Namespace) -> int:
 def _cmd_generate_sample(args: argparse.Namespace) -> int:
     from etl import sample_data
 
-    sample_data.main(args.rest)
-    return 0
+    return sample_data.main(args.rest)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,5 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["generate-sample"]:
+        # argparse's REMAINDER drops options that start with "--" after a sub-command
+        # ("unrecognized arguments: --practices"), so the generator parses its own options.
+        from etl import sample_data
+
+        return sample_data.main(argv[1:])
     args = build_parser().parse_args(argv)
     return args.handler(args)

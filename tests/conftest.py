@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import sys
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import create_engine, make_url, text
 from sqlmodel import Session
 
 from dashboard import database, settings
@@ -39,10 +42,88 @@ def _reset_caches() -> None:
     database.get_engine.cache_clear()
 
 
-@pytest.fixture
-def isolated_db(tmp_path, monkeypatch):
-    """An empty SQLite database in ``tmp_path``, wired in through the environment."""
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'hartnetwerk.db'}")
+# A PostgreSQL server for the database tests (``scripts/with-postgres.sh`` starts a throwaway
+# one and sets this; ``make test`` and .ci/run use it). Without it, only SQLite runs.
+POSTGRES_URL = os.environ.get("HARTNETWERK_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+
+
+class PostgresDatabases:
+    """Fresh PostgreSQL databases, one per test, copied from a migrated template.
+
+    ``CREATE DATABASE ... TEMPLATE`` copies the migrated schema and the catalogue in a few
+    milliseconds, much faster than migrating each database. Names carry the xdist worker and
+    the process id, so parallel workers and runs never share one.
+    """
+
+    def __init__(self, server_url: str) -> None:
+        self._server = make_url(server_url)
+        self._admin = create_engine(self._server, isolation_level="AUTOCOMMIT")
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        self._prefix = f"hn_test_{worker}_{os.getpid()}"
+        self._numbers = itertools.count(1)
+        self._template: str | None = None
+
+    def url(self, name: str) -> str:
+        return self._server.set(database=name).render_as_string(hide_password=False)
+
+    def _execute(self, sql: str) -> None:
+        with self._admin.connect() as connection:
+            connection.execute(text(sql))
+
+    def _ensure_template(self) -> str:
+        if self._template is None:
+            name = f"{self._prefix}_template"
+            self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            self._execute(f'CREATE DATABASE "{name}"')
+            engine = database.make_engine(self.url(name))
+            try:
+                database.init_db(engine)
+            finally:
+                engine.dispose()
+            self._template = name
+        return self._template
+
+    def create(self) -> str:
+        name = f"{self._prefix}_{next(self._numbers)}"
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._ensure_template()}"')
+        return self.url(name)
+
+    def create_empty(self) -> str:
+        """A database without any table (for migration tests)."""
+        name = f"{self._prefix}_{next(self._numbers)}"
+        self._execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def drop(self, url: str) -> None:
+        self._execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+    def close(self) -> None:
+        if self._template is not None:
+            self._execute(f'DROP DATABASE IF EXISTS "{self._template}" WITH (FORCE)')
+        self._admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_databases():
+    if not POSTGRES_URL:
+        pytest.skip("HARTNETWERK_TEST_POSTGRES_URL is not set (no PostgreSQL server)")
+    databases = PostgresDatabases(POSTGRES_URL)
+    yield databases
+    databases.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def isolated_db(request, tmp_path, monkeypatch):
+    """An empty database wired in through the environment: SQLite in ``tmp_path``, and a fresh
+    PostgreSQL database when ``HARTNETWERK_TEST_POSTGRES_URL`` names a server."""
+    postgres = None
+    if request.param == "postgresql":
+        postgres = request.getfixturevalue("postgres_databases")
+        url = postgres.create()
+    else:
+        url = f"sqlite:///{tmp_path / 'hartnetwerk.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("HARTNETWERK_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("HARTNETWERK_SALT", "test-salt")
     _reset_caches()
@@ -50,6 +131,8 @@ def isolated_db(tmp_path, monkeypatch):
     yield engine
     engine.dispose()
     _reset_caches()
+    if postgres is not None:
+        postgres.drop(url)
 
 
 def fill_tiny_dataset(engine) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
-from sqlalchemy import text
+from datetime import date
 
+import pandas as pd
+from sqlalchemy import select, text
+
+from dashboard.models import Referral
 from etl.cli import main
 from etl.loader import load_paths
 from tests.etl.conftest import FILES, write_files
@@ -21,10 +24,13 @@ DUTCH_REFERRALS = (
 
 
 def _referral_rows(engine) -> list[tuple]:
+    # Through the typed table, so dates and booleans read back alike on SQLite and PostgreSQL.
+    table = Referral.__table__
+    columns = [table.c[name] for name in ("referral_date", "practice", "age_band", "sex", "icpc",
+                                          "destination", "urgent", "rta_conform")]
     with engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT referral_date, practice, age_band, sex, icpc, destination, urgent, "
-            "rta_conform FROM referral ORDER BY referral_date")).all()
+        return [tuple(row) for row in conn.execute(
+            select(*columns).order_by(table.c.referral_date)).all()]
 
 
 def _load_with_referrals(tmp_path, engine, content: bytes, name="referrals.csv"):
@@ -45,7 +51,8 @@ def test_semicolon_dutch_names_and_dates_equal_the_plain_file(isolated_db, tmp_p
     dutch = _load_with_referrals(tmp_path / "b", isolated_db,
                                  DUTCH_REFERRALS.encode("utf-8-sig"), "Verwijzingen 2024.csv")
     assert dutch == plain
-    assert plain[1] == ("2024-01-20", "P1", "65-74", "V", "K78", "anderhalvelijn", 0, 1)
+    assert plain[1] == (date(2024, 1, 20), "P1", "65-74", "V", "K78", "anderhalvelijn", False,
+                        True)
 
 
 def test_cp1252_file_is_read(isolated_db, tmp_path):

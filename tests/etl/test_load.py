@@ -73,7 +73,7 @@ def test_aggregates_match_hand_counts(isolated_db, valid_dir):
     assert agg.loc[agg["practice"] == "P1", "referrals"].sum() == 3
     assert agg["urgent"].sum() == 1  # R3
     assert agg["rta_conform"].sum() == 4
-    p1_jan = agg[(agg["practice"] == "P1") & (agg["month"] == "2024-01-01")]
+    p1_jan = agg[(agg["practice"] == "P1") & (pd.to_datetime(agg["month"]) == "2024-01-01")]
     assert sorted(p1_jan["condition"]) == ["af", "hartfalen"]
     # R1: 05-01 -> 20-02 = 46 days; R2: 20-01 -> 30-01 = 10 days; R3: 1 day; R4: 49 days.
     assert waits == {"ziekenhuis:46": 1, "anderhalvelijn:10": 1, "econsult:1": 1,
