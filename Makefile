@@ -1,5 +1,7 @@
 # `make run`: set everything up and serve the dashboard on the sample data.
-# `make test`: run every test (lint, unit, AppTest and the real-browser tests).
+# `make test`: run every test (lint, unit, AppTest and the real-browser tests); when PostgreSQL's
+# server is installed, the database tests also run against a throwaway PostgreSQL cluster
+# (scripts/with-postgres.sh), otherwise on SQLite only.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,7 +14,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	scripts/with-postgres.sh $(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

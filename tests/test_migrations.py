@@ -1,0 +1,131 @@
+"""Alembic migrations: the models and the migrations agree, and databases upgrade in place.
+
+Run on SQLite and, when ``HARTNETWERK_TEST_POSTGRES_URL`` names a server, on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, select, text
+from sqlmodel import SQLModel
+
+from dashboard import database
+from dashboard.models import Region
+from tests.conftest import BACKENDS
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_url(request, tmp_path):
+    """A database without any table."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    postgres = request.getfixturevalue("postgres_databases")
+    url = postgres.create_empty()
+    yield url
+    postgres.drop(url)
+
+
+def _diff(engine) -> list:
+    with engine.connect() as connection:
+        return compare_metadata(MigrationContext.configure(
+            connection, opts={"compare_type": True}), SQLModel.metadata)
+
+
+def test_models_and_migrations_agree(isolated_db):
+    # isolated_db is migrated to head by init_db; autogenerate must find nothing to do. If this
+    # fails after a change to dashboard/models.py, add a revision (dashboard/migrations/README).
+    assert _diff(isolated_db) == []
+
+
+def test_a_database_at_the_initial_revision_upgrades_with_its_data(empty_url):
+    engine = database.make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            command.upgrade(database.alembic_config(connection), database.BASELINE_REVISION)
+            connection.commit()
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO region (code, name, anderhalvelijn_start, synthetic) "
+                "VALUES ('NRD', 'Regio Noord', '2021-03-01', FALSE)"))
+            connection.execute(text(
+                "INSERT INTO practice (code, region, pseudonym) VALUES ('P1', 'NRD', 'Praktijk A')"
+            ))
+            connection.execute(text(
+                "INSERT INTO agg_referral_month (region, practice, month, condition, "
+                "destination, age_band, sex, referrals, urgent, rta_conform) VALUES "
+                "('NRD', 'P1', '2024-01-01', 'af', 'ziekenhuis', '18-44', 'M', 17, 2, 15)"))
+
+        database.init_db(engine)
+
+        with engine.connect() as connection:
+            assert database.current_revision(connection) == database.head_revision()
+            region = Region.__table__
+            assert connection.execute(
+                select(region.c.code, region.c.name, region.c.anderhalvelijn_start)
+            ).all() == [("NRD", "Regio Noord", date(2021, 3, 1))]
+            assert connection.execute(text(
+                "SELECT referrals, urgent, rta_conform FROM agg_referral_month")).one() == (
+                17, 2, 15)
+            assert connection.execute(text("SELECT COUNT(*) FROM indicator")).scalar() > 0
+        assert _diff(engine) == []
+    finally:
+        engine.dispose()
+
+
+def test_a_database_from_before_migrations_is_stamped_not_recreated(empty_url):
+    # Databases made by create_all (before migrations existed) have the tables and data but no
+    # alembic_version; init_db stamps them at the baseline and keeps every row.
+    engine = database.make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            command.upgrade(database.alembic_config(connection), database.BASELINE_REVISION)
+            connection.execute(text("DROP TABLE alembic_version"))
+            connection.execute(text(
+                "INSERT INTO region (code, name, synthetic) VALUES ('ZD', 'Regio Zuid', TRUE)"))
+            connection.commit()
+        assert "alembic_version" not in inspect(engine).get_table_names()
+
+        database.init_db(engine)
+
+        with engine.connect() as connection:
+            assert database.current_revision(connection) == database.head_revision()
+            assert connection.execute(text("SELECT code, name FROM region")).all() == [
+                ("ZD", "Regio Zuid")]
+    finally:
+        engine.dispose()
+
+
+def test_an_empty_database_is_created_by_the_migrations(empty_url):
+    engine = database.make_engine(empty_url)
+    try:
+        database.init_db(engine)
+        tables = set(inspect(engine).get_table_names())
+        assert set(SQLModel.metadata.tables) <= tables
+        assert "alembic_version" in tables
+        # A second start does nothing (and is fast): the revision is already the head.
+        database.init_db(engine)
+        with engine.connect() as connection:
+            assert database.current_revision(connection) == database.head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_downgrade_to_nothing_and_back(empty_url):
+    # Every revision's downgrade runs, so a release can be rolled back.
+    engine = database.make_engine(empty_url)
+    try:
+        database.init_db(engine)
+        with engine.connect() as connection:
+            command.downgrade(database.alembic_config(connection), "base")
+            connection.commit()
+        assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+        database.init_db(engine)
+        assert _diff(engine) == []
+    finally:
+        engine.dispose()
