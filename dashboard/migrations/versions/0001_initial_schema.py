@@ -20,13 +20,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # The schema as create_all made it before migrations existed (dashboard/models.py of
-    # November 2026); databases from that time are stamped at this revision.
+    # The schema of dashboard/models.py when migrations were introduced. A database made by
+    # create_all before then has the same tables and columns and is stamped at this revision.
     op.create_table(
         "agg_episode_month",
         sa.Column("region", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("practice", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("practice", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("destination", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("condition", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("episodes", sa.Integer(), nullable=False),
@@ -34,16 +34,14 @@ def upgrade() -> None:
         sa.Column("wait_days_sum", sa.Integer(), nullable=False),
         sa.Column("within_4_weeks", sa.Integer(), nullable=False),
         sa.Column("resolved_6m", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("region", "practice", "month", "destination", "condition"),
+        sa.PrimaryKeyConstraint("region", "month", "practice", "destination", "condition"),
+        sqlite_with_rowid=False,
     )
-    with op.batch_alter_table("agg_episode_month", schema=None) as batch_op:
-        batch_op.create_index("ix_agg_episode_region_month", ["region", "month"], unique=False)
-
     op.create_table(
         "agg_referral_month",
         sa.Column("region", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("practice", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("practice", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("condition", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("destination", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("age_band", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -52,12 +50,10 @@ def upgrade() -> None:
         sa.Column("urgent", sa.Integer(), nullable=False),
         sa.Column("rta_conform", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint(
-            "region", "practice", "month", "condition", "destination", "age_band", "sex"
+            "region", "month", "practice", "condition", "destination", "age_band", "sex"
         ),
+        sqlite_with_rowid=False,
     )
-    with op.batch_alter_table("agg_referral_month", schema=None) as batch_op:
-        batch_op.create_index("ix_agg_referral_region_month", ["region", "month"], unique=False)
-
     op.create_table(
         "agg_satisfaction",
         sa.Column("region", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -79,7 +75,12 @@ def upgrade() -> None:
     )
     op.create_table(
         "consult",
-        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=False,
+            nullable=False,
+        ),
         sa.Column("referral_id", sa.BigInteger(), nullable=False),
         sa.Column("region", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("consult_date", sa.Date(), nullable=False),
@@ -238,7 +239,12 @@ def upgrade() -> None:
 
     op.create_table(
         "survey_response",
-        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=False,
+            nullable=False,
+        ),
         sa.Column("region", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("profession", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -267,7 +273,12 @@ def upgrade() -> None:
     )
     op.create_table(
         "referral",
-        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=False,
+            nullable=False,
+        ),
         sa.Column("region", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("practice", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("referral_date", sa.Date(), nullable=False),
@@ -291,8 +302,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # The schema as create_all made it before migrations existed (dashboard/models.py of
-    # November 2026); databases from that time are stamped at this revision.
     with op.batch_alter_table("referral", schema=None) as batch_op:
         batch_op.drop_index("ix_referral_region_month")
 
@@ -330,11 +339,5 @@ def downgrade() -> None:
     op.drop_table("consult")
     op.drop_table("agg_wait_days")
     op.drop_table("agg_satisfaction")
-    with op.batch_alter_table("agg_referral_month", schema=None) as batch_op:
-        batch_op.drop_index("ix_agg_referral_region_month")
-
     op.drop_table("agg_referral_month")
-    with op.batch_alter_table("agg_episode_month", schema=None) as batch_op:
-        batch_op.drop_index("ix_agg_episode_region_month")
-
     op.drop_table("agg_episode_month")
