@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import fill_tiny_dataset
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
 
@@ -38,8 +40,10 @@ def test_page_list_is_sound():
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("script", [script for script, *_ in PAGES])
 @pytest.mark.parametrize("data", ["tiny", "empty"])
-def test_page_runs(request, data, script, lang):
-    request.getfixturevalue("tiny_db" if data == "tiny" else "isolated_db")
+def test_page_runs(isolated_db, data, script, lang):
+    # isolated_db is named here (not looked up by name) so it runs on every backend.
+    if data == "tiny":
+        fill_tiny_dataset(isolated_db)
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["lang"] = lang
     at.run()
