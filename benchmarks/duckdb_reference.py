@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import time
@@ -27,12 +28,12 @@ sys.path.insert(0, str(PROJECT_ROOT))
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 
 
-def _csv(directory: Path, name: str, sep: str = ",") -> str:
+def _csv(directory: Path, name: str, sep: str = ",", decimal: str = ".") -> str:
     # The generator's files start with one "# SYNTHETISCHE DATA" line before the header.
     path = directory / f"{name}.csv"
     skip = 1 if path.open(encoding="utf-8").readline().startswith("#") else 0
     return (f"read_csv('{path}', skip={skip}, header=true, delim='{sep}', "
-            "all_varchar=false, auto_detect=true)")
+            f"decimal_separator='{decimal}', auto_detect=true)")
 
 
 def reference_queries(directory: Path) -> dict[str, list[str]]:
@@ -65,11 +66,11 @@ def reference_queries(directory: Path) -> dict[str, list[str]]:
     return {
         "spiegelinformatie": spiegel,
         "anderhalvelijn": alv,
-        "anderhalvelijn alle": [q.replace("region = 'HVO' AND ", "") for q in alv],
+        "anderhalvelijn alle": [re.sub(r"(r\.)?region = 'HVO' AND ", "", q) for q in alv],
         "overzicht tegels": [
             f"""SELECT region, year, sum(admissions) FROM {_csv(directory, 'hf_admissions')}
                 GROUP BY ALL""",
-            f"""SELECT region, year, sum(amount) FROM {_csv(directory, 'costs', ';')}
+            f"""SELECT region, year, sum(amount) FROM {_csv(directory, 'costs', ';', ',')}
                 GROUP BY ALL""",
             f"""SELECT region, year, avg(score) FROM {_csv(directory, 'survey')} GROUP BY ALL""",
         ],
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.runs):
             started = time.perf_counter()
             for statement in statements:
-                connection.execute(statement).fetch_arrow_table()
+                connection.execute(statement).fetchall()
             times.append((time.perf_counter() - started) * 1000)
         duck = statistics.median(times)
         page = pages.time_page(url, calls[name], args.runs)["warm"] if url else float("nan")
