@@ -1,7 +1,9 @@
 """Entry point of the dashboard: ``python -m dashboard`` (or ``streamlit run dashboard/app.py``).
 
-Runs on every page view: page config, language switch, the synthetic-data banner, then the
-selected page script from ``pages/``.
+Runs on every page view: page config, language switch, who is looking (a signed-in session,
+or the demo role picker while only synthetic data is loaded; otherwise only the sign-in page),
+the synthetic-data and demo banners, then the selected page script from ``pages/``. The
+navigation lists only the pages the user's role may open (``dashboard.scope.PAGE_ROLES``).
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("indicatoren.py", "nav.indicatoren", ":material/menu_book:", "indicatoren"),
     ("rapport.py", "nav.rapport", ":material/picture_as_pdf:", "rapport"),
     ("vergadering.py", "nav.vergadering", ":material/co_present:", "vergadering"),
+    ("beheer.py", "nav.beheer", ":material/admin_panel_settings:", "beheer"),
 ]
+# Shown instead of all pages to someone not signed in (outside demo mode).
+SIGN_IN_PAGE = ("aanmelden.py", "nav.sign_in", ":material/login:", "aanmelden")
 
 st.set_page_config(
     page_title="Hartnetwerk dashboard",
@@ -47,7 +52,10 @@ with st.sidebar:
     st.markdown(f"### :material/cardiology: {ui.t('app.title')}")
     st.caption(ui.t("app.subtitle"))
 ui.language_switch()
+scope = ui.resolve_scope()
+ui.scope_sidebar(scope)
 
+visible = [page for page in PAGES if scope.may_open(page[3])] if scope else [SIGN_IN_PAGE]
 navigation = st.navigation(
     [
         st.Page(
@@ -57,10 +65,11 @@ navigation = st.navigation(
             url_path=url_path,
             default=index == 0,
         )
-        for index, (script, title_key, icon, url_path) in enumerate(PAGES)
+        for index, (script, title_key, icon, url_path) in enumerate(visible)
     ]
 )
 ui.url_page(navigation.url_path)
 ui.presentation_switch()
 ui.synthetic_banner()
+ui.demo_banner(scope)
 navigation.run()

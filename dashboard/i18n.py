@@ -3121,6 +3121,294 @@ TEXTS: dict[str, dict[str, str]] = {
         "step through the slides, Esc stops.",
     },
     # ---- end shareable links, presentation mode and meeting packs -----------------------
+    # ---- sign-in, roles, demo mode, access and beheer (issue 7) -------------------------
+    "nav.beheer": {"nl": "Beheer", "en": "Administration"},
+    "nav.sign_in": {"nl": "Aanmelden", "en": "Sign in"},
+    "role.huisarts": {"nl": "Huisarts", "en": "GP"},
+    "role.cardioloog": {"nl": "Cardioloog", "en": "Cardiologist"},
+    "role.coordinator": {"nl": "Netwerkcoördinator", "en": "Network coordinator"},
+    "role.verzekeraar": {"nl": "Zorgverzekeraar", "en": "Health insurer"},
+    "role.beheerder": {"nl": "Beheerder", "en": "Administrator"},
+    "demo.picker": {"nl": "Demo: bekijk als", "en": "Demo: view as"},
+    "demo.role": {"nl": "Rol", "en": "Role"},
+    "demo.role_help": {
+        "nl": "Alleen met synthetische voorbeelddata: kies een rol om te zien wat die rol wel "
+        "en niet ziet. Met echte gegevens meldt iedereen zich aan.",
+        "en": "Only with synthetic sample data: choose a role to see what it does and does not "
+        "see. With real data everyone signs in.",
+    },
+    "demo.practice": {"nl": "Praktijk", "en": "Practice"},
+    "demo.regions": {"nl": "Regio's", "en": "Regions"},
+    "demo.no_regions": {
+        "nl": "Geen regio gekozen: alle regio's worden gebruikt.",
+        "en": "No region chosen: all regions are used.",
+    },
+    "demo.banner": {
+        "nl": "Demomodus — u bekijkt het dashboard als **{role}**, zonder aanmelding. Alleen "
+        "synthetische gegevens; wissel van rol in de zijbalk.",
+        "en": "Demo mode — you are viewing the dashboard as **{role}**, without signing in. "
+        "Synthetic data only; switch roles in the sidebar.",
+    },
+    "auth.sign_in_first": {
+        "nl": "Meld u eerst aan om deze pagina te bekijken.",
+        "en": "Please sign in first to view this page.",
+    },
+    "auth.signed_in_as": {
+        "nl": "Aangemeld als {name} ({role})",
+        "en": "Signed in as {name} ({role})",
+    },
+    "auth.sign_out": {"nl": "Afmelden", "en": "Sign out"},
+    "auth.expired": {
+        "nl": "Uw sessie is verlopen. Meld u opnieuw aan.",
+        "en": "Your session has expired. Please sign in again.",
+    },
+    "auth.idle": {
+        "nl": "U bent afgemeld omdat u een tijd niets heeft gedaan. Meld u opnieuw aan.",
+        "en": "You were signed out after a period of inactivity. Please sign in again.",
+    },
+    "auth.account_gone": {
+        "nl": "Uw account is uitgeschakeld of bestaat niet meer.",
+        "en": "Your account has been disabled or no longer exists.",
+    },
+    "auth.account_unusable": {
+        "nl": "Uw account is niet aan een bestaande praktijk of regio gekoppeld; neem contact op "
+        "met de beheerder.",
+        "en": "Your account is not linked to an existing practice or region; please contact the "
+        "administrator.",
+    },
+    "auth.oidc_no_account": {
+        "nl": "U bent bij de identiteitsprovider aangemeld, maar er is geen actief account voor "
+        "uw e-mailadres. Vraag de beheerder om een account.",
+        "en": "You are signed in at the identity provider, but there is no active account for "
+        "your e-mail address. Ask the administrator for an account.",
+    },
+    "auth.wrong": {
+        "nl": "Gebruikersnaam of wachtwoord onjuist.",
+        "en": "Wrong user name or password.",
+    },
+    "auth.blocked": {
+        "nl": "Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.",
+        "en": "Too many failed attempts. Please try again in {minutes} minutes.",
+    },
+    "auth.password_short": {
+        "nl": "Het wachtwoord moet minstens {length} tekens lang zijn.",
+        "en": "The password must be at least {length} characters long.",
+    },
+    "auth.password_mismatch": {
+        "nl": "De twee wachtwoorden verschillen.",
+        "en": "The two passwords differ.",
+    },
+    "auth.username_invalid": {
+        "nl": "Ongeldige gebruikersnaam '{name}': gebruik 2-254 kleine letters, "
+        "cijfers of . _ @ + -",
+        "en": "Invalid user name '{name}': use 2-254 lower-case letters, digits or . _ @ + -",
+    },
+    "auth.role_invalid": {
+        "nl": "Onbekende rol '{role}'; kies uit {roles}.",
+        "en": "Unknown role '{role}'; choose from {roles}.",
+    },
+    "auth.huisarts_binding": {
+        "nl": "Een huisarts hoort bij precies één praktijk (en niet bij regio's).",
+        "en": "A GP belongs to exactly one practice (and not to regions).",
+    },
+    "auth.practice_unknown": {
+        "nl": "Praktijk '{practice}' bestaat niet in de database.",
+        "en": "Practice '{practice}' does not exist in the database.",
+    },
+    "auth.practice_only_huisarts": {
+        "nl": "Alleen een huisarts hoort bij een praktijk, niet een {role}.",
+        "en": "Only a GP belongs to a practice, not a {role}.",
+    },
+    "auth.regions_needed": {
+        "nl": "Een {role} hoort bij minstens één regio.",
+        "en": "A {role} belongs to at least one region.",
+    },
+    "auth.region_unknown": {
+        "nl": "Onbekende regio('s): {regions}.",
+        "en": "Unknown region(s): {regions}.",
+    },
+    "auth.beheerder_all_regions": {
+        "nl": "Een beheerder werkt voor alle regio's; geef geen regio's op.",
+        "en": "An administrator works for all regions; give no regions.",
+    },
+    "auth.user_exists": {
+        "nl": "Gebruiker '{name}' bestaat al.",
+        "en": "User '{name}' already exists.",
+    },
+    "auth.user_unknown": {
+        "nl": "Gebruiker '{name}' bestaat niet.",
+        "en": "User '{name}' does not exist.",
+    },
+    "auth.not_yourself": {
+        "nl": "U kunt uw eigen account niet uitschakelen.",
+        "en": "You cannot disable your own account.",
+    },
+    "access.region_denied": {
+        "nl": "U heeft geen toegang tot de gegevens van regio {region}.",
+        "en": "You have no access to the data of region {region}.",
+    },
+    "access.practice_level_denied": {
+        "nl": "Uw rol ziet alleen regionale totalen, geen gegevens per praktijk.",
+        "en": "Your role sees regional totals only, no data per practice.",
+    },
+    "access.region_practices_denied": {
+        "nl": "Gegevens per praktijk zijn alleen zichtbaar voor uw eigen regio('s); van regio "
+        "{region} ziet u de regionale totalen.",
+        "en": "Data per practice are shown for your own region(s) only; for region {region} "
+        "you see the regional totals.",
+    },
+    "access.edit_denied": {
+        "nl": "U mag de gegevens van regio {region} niet wijzigen.",
+        "en": "You may not change the data of region {region}.",
+    },
+    "access.no_practice_regions": {
+        "nl": "Er is geen regio waarvan u gegevens per praktijk mag zien.",
+        "en": "There is no region whose practice-level data you may see.",
+    },
+    "access.beheer_only": {
+        "nl": "Deze pagina is alleen voor beheerders.",
+        "en": "This page is for administrators only.",
+    },
+    "access.beheer_demo": {
+        "nl": "In de demomodus kunnen geen accounts worden gewijzigd.",
+        "en": "Accounts cannot be changed in demo mode.",
+    },
+    "signin.title": {"nl": "Aanmelden", "en": "Sign in"},
+    "signin.intro": {
+        "nl": "Het dashboard bevat gegevens van echte praktijken. Meld u aan met het account "
+        "dat de beheerder van uw netwerk voor u heeft gemaakt.",
+        "en": "The dashboard holds data of real practices. Sign in with the account your "
+        "network's administrator made for you.",
+    },
+    "signin.oidc": {
+        "nl": "Aanmelden via uw organisatie",
+        "en": "Sign in through your organisation",
+    },
+    "signin.oidc_help": {
+        "nl": "Of meld u hieronder aan met gebruikersnaam en wachtwoord.",
+        "en": "Or sign in below with user name and password.",
+    },
+    "signin.username": {"nl": "Gebruikersnaam", "en": "User name"},
+    "signin.password": {"nl": "Wachtwoord", "en": "Password"},
+    "signin.submit": {"nl": "Aanmelden", "en": "Sign in"},
+    "signin.footer": {
+        "nl": "Na een aantal mislukte pogingen wordt aanmelden tijdelijk geblokkeerd. Elke "
+        "aanmelding wordt vastgelegd in het auditlogboek.",
+        "en": "After several failed attempts signing in is blocked for a while. Every sign-in "
+        "is recorded in the audit log.",
+    },
+    "beheer.title": {"nl": "Beheer", "en": "Administration"},
+    "beheer.intro": {
+        "nl": "Accounts en hun rechten, en het auditlogboek: wie wanneer heeft aangemeld, "
+        "gegevens geladen of geëxporteerd.",
+        "en": "Accounts and their rights, and the audit log: who signed in, loaded or exported "
+        "data, and when.",
+    },
+    "beheer.tab.users": {"nl": "Accounts", "en": "Accounts"},
+    "beheer.tab.audit": {"nl": "Auditlogboek", "en": "Audit log"},
+    "beheer.col.username": {"nl": "Gebruikersnaam", "en": "User name"},
+    "beheer.col.display_name": {"nl": "Naam", "en": "Name"},
+    "beheer.col.role": {"nl": "Rol", "en": "Role"},
+    "beheer.col.practice": {"nl": "Praktijk", "en": "Practice"},
+    "beheer.col.regions": {"nl": "Regio's", "en": "Regions"},
+    "beheer.col.active": {"nl": "Actief", "en": "Active"},
+    "beheer.col.updated_at": {"nl": "Gewijzigd (UTC)", "en": "Changed (UTC)"},
+    "beheer.col.at": {"nl": "Tijdstip (UTC)", "en": "Time (UTC)"},
+    "beheer.col.event": {"nl": "Gebeurtenis", "en": "Event"},
+    "beheer.col.client": {"nl": "Client", "en": "Client"},
+    "beheer.col.detail": {"nl": "Details", "en": "Details"},
+    "beheer.users_about": {
+        "nl": "Een huisarts ziet de eigen praktijk bij naam en de andere praktijken van de regio "
+        "onder pseudoniem; cardiologen en coördinatoren zien de praktijken van hun regio's onder "
+        "pseudoniem; verzekeraars zien alleen regionale totalen van hun regio's; beheerders "
+        "laden gegevens en beheren accounts. Aantallen van 1 tot en met 9 worden buiten de "
+        "eigen praktijk als \"<10\" getoond.",
+        "en": "A GP sees their own practice by name and the region's other practices under a "
+        "pseudonym; cardiologists and coordinators see the practices of their regions under "
+        "pseudonyms; insurers see regional totals of their regions only; administrators load "
+        "data and manage accounts. Counts from 1 to 9 are shown as \"<10\" outside the own "
+        "practice.",
+    },
+    "beheer.demo_read_only": {
+        "nl": "In de demomodus zijn accounts alleen te bekijken. Maak accounts met "
+        "`python -m dashboard.users add`.",
+        "en": "In demo mode accounts can only be viewed. Create accounts with "
+        "`python -m dashboard.users add`.",
+    },
+    "beheer.add.title": {"nl": "Account toevoegen", "en": "Add an account"},
+    "beheer.username_help": {
+        "nl": "Kleine letters, cijfers en . _ @ + -; voor aanmelden via de organisatie (OIDC) "
+        "het e-mailadres.",
+        "en": "Lower-case letters, digits and . _ @ + -; for signing in through the "
+        "organisation (OIDC) the e-mail address.",
+    },
+    "beheer.password": {"nl": "Wachtwoord", "en": "Password"},
+    "beheer.password_help": {
+        "nl": "Minstens {length} tekens. Leeg laten: het account meldt alleen aan via de "
+        "organisatie (OIDC).",
+        "en": "At least {length} characters. Leave empty: the account signs in through the "
+        "organisation (OIDC) only.",
+    },
+    "beheer.new_password": {"nl": "Nieuw wachtwoord", "en": "New password"},
+    "beheer.add.submit": {"nl": "Toevoegen", "en": "Add"},
+    "beheer.add.done": {"nl": "Account '{name}' toegevoegd.", "en": "Account '{name}' added."},
+    "beheer.change.title": {"nl": "Account wijzigen", "en": "Change an account"},
+    "beheer.disable": {"nl": "Uitschakelen", "en": "Disable"},
+    "beheer.enable": {"nl": "Inschakelen", "en": "Enable"},
+    "beheer.reset": {"nl": "Nieuw wachtwoord instellen", "en": "Set new password"},
+    "beheer.enabled": {"nl": "Account '{name}' ingeschakeld.", "en": "Account '{name}' enabled."},
+    "beheer.disabled": {
+        "nl": "Account '{name}' uitgeschakeld.",
+        "en": "Account '{name}' disabled.",
+    },
+    "beheer.reset_done": {
+        "nl": "Nieuw wachtwoord ingesteld voor '{name}'.",
+        "en": "New password set for '{name}'.",
+    },
+    "beheer.cli_hint": {
+        "nl": "Ook vanaf de opdrachtregel: `python -m dashboard.users add|change|disable|enable|"
+        "reset-password|list`.",
+        "en": "Also from the command line: `python -m dashboard.users add|change|disable|enable|"
+        "reset-password|list`.",
+    },
+    "beheer.filter_events": {"nl": "Alleen deze gebeurtenissen", "en": "Only these events"},
+    "beheer.audit_about": {
+        "nl": "De nieuwste 500 regels. Mislukte aanmeldingen tellen mee voor de blokkade per "
+        "account en per client. Het laden van gegevens wordt vastgelegd door `python -m etl "
+        "load`; exports bij elke klik op een downloadknop.",
+        "en": "The newest 500 entries. Failed sign-ins count towards the block per account and "
+        "per client. Data loads are recorded by `python -m etl load`; exports at every click on "
+        "a download button.",
+    },
+    "audit.event.sign_in": {"nl": "aangemeld", "en": "signed in"},
+    "audit.event.sign_in_failed": {"nl": "aanmelden mislukt", "en": "sign-in failed"},
+    "audit.event.sign_in_blocked": {"nl": "aanmelden geblokkeerd", "en": "sign-in blocked"},
+    "audit.event.sign_out": {"nl": "afgemeld", "en": "signed out"},
+    "audit.event.session_expired": {"nl": "sessie verlopen", "en": "session expired"},
+    "audit.event.data_load": {"nl": "gegevens geladen", "en": "data loaded"},
+    "audit.event.export": {"nl": "export", "en": "export"},
+    "audit.event.user_added": {"nl": "account toegevoegd", "en": "account added"},
+    "audit.event.user_changed": {"nl": "account gewijzigd", "en": "account changed"},
+    "audit.event.user_disabled": {"nl": "account uitgeschakeld", "en": "account disabled"},
+    "audit.event.user_enabled": {"nl": "account ingeschakeld", "en": "account enabled"},
+    "audit.event.password_reset": {"nl": "wachtwoord ingesteld", "en": "password set"},
+    "spiegel.practice_pseudonyms": {
+        "nl": "Alle praktijken onder pseudoniem",
+        "en": "All practices under a pseudonym",
+    },
+    "spiegel.funnel_hidden": {
+        "nl": "{count} praktijk(en) met 1 tot {max} verwijzingen staan niet in de trechter: uit "
+        "hun positie zou het aantal af te leiden zijn.",
+        "en": "{count} practice(s) with 1 to {max} referrals are not in the funnel: their "
+        "position would give the count away.",
+    },
+    "pdca.read_only": {
+        "nl": "U kunt het register van {region} bekijken; wijzigen is voorbehouden aan de "
+        "coördinatoren en cardiologen van de regio.",
+        "en": "You can view the register of {region}; changing it is reserved for the region's "
+        "coordinators and cardiologists.",
+    },
+    # ---- end sign-in, roles, demo mode, access and beheer -------------------------------
     # ---- column names ------------------------------------------------------------------
     "col.region_code": {"nl": "Code", "en": "Code"},
     "col.region": {"nl": "Regio", "en": "Region"},

@@ -269,3 +269,51 @@ class MeetingPack(SQLModel, table=True):
     slides_json: str = Field(sa_type=Text)
     created_at: datetime
     updated_at: datetime
+
+
+# ---- users, regions they may see, and the audit log (sign-in and roles) ----------------------
+
+
+class AppUser(SQLModel, table=True):
+    """A person who signs in; ``role`` is one of ``dashboard.scope.ROLES``.
+
+    A ``huisarts`` is bound to one practice (``practice``, its pseudonymised code); the
+    region-bound roles list their regions in ``app_user_region``. ``password_hash`` is an
+    argon2id hash (empty for accounts that only sign in through OIDC). The table is not called
+    ``user``: that word is reserved in PostgreSQL.
+    """
+
+    __tablename__ = "app_user"
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(index=True, unique=True, max_length=254)
+    display_name: str = ""
+    role: str = Field(max_length=32)
+    practice: str | None = Field(default=None, max_length=32)
+    password_hash: str = ""
+    active: bool = True
+    created_at: datetime
+    updated_at: datetime
+
+
+class UserRegion(SQLModel, table=True):
+    __tablename__ = "app_user_region"
+    user_id: int = Field(primary_key=True, foreign_key="app_user.id")
+    region: str = Field(primary_key=True, max_length=32)
+
+
+class AuditLog(SQLModel, table=True):
+    """Who did what when: sign-ins (also failed ones, which the rate limit counts), data loads,
+    exports and user management. ``detail`` is a short JSON text."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_event_user_at", "event", "username", "at"),
+        Index("ix_audit_event_client_at", "event", "client", "at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    event: str = Field(max_length=32)
+    username: str | None = Field(default=None, max_length=254)
+    role: str | None = Field(default=None, max_length=32)
+    client: str | None = Field(default=None, max_length=128)
+    detail: str = Field(default="", sa_type=Text)

@@ -3,16 +3,20 @@
 Pure functions, applied by the page-data builders before anything reaches a page:
 - other practices appear under their stable pseudonym, the own practice under its name;
 - counts from 1 to threshold-1 are replaced by "<threshold" outside the own-practice view, and
-  rates built on them are hidden.
+  rates built on them are hidden;
+- practice-level rows pass through ``scoped_practices``, which applies the user's scope;
+- exported spreadsheets cannot carry formulas (``neutralise_formulas``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
+from dashboard.scope import Scope
 from dashboard.settings import get_settings
 
 
@@ -63,4 +67,79 @@ def suppress_small_counts(
     for column in dependent_columns:
         result[column] = frame[column].astype(object).where(~any_small, np.nan)
     result["suppressed"] = any_small
+    return result
+
+
+# ---- the one gate for practice-level rows (dashboard.scope) ----------------------------------
+
+
+def scoped_practices(
+    frame: pd.DataFrame,
+    scope: Scope,
+    count_columns: Iterable[str] = (),
+    dependent_columns: Iterable[str] = (),
+    *,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Practice-level rows as ``scope`` may see them; the one place identities are replaced.
+
+    ``frame`` has ``practice`` (code), ``region``, ``pseudonym`` and optionally ``name``.
+    Raises :class:`~dashboard.scope.AccessDenied` for a scope without practice-level access
+    (insurers); drops the rows of regions whose practices the scope may not see; adds
+    ``display_name`` (the own practice by name, every other by pseudonym) and ``own``; removes
+    ``name``; and suppresses small counts (``suppress_small_counts``) except in the own row.
+    """
+    scope.check_practices()
+    allowed = set(scope.practice_regions(frame["region"].dropna().unique()))
+    rows = frame[frame["region"].isin(allowed)].reset_index(drop=True)
+    own = rows["practice"] == scope.practice if scope.practice else pd.Series(
+        False, index=rows.index)
+    rows = rows.assign(display_name=display_names(rows, scope.practice), own=own)
+    rows = rows.drop(columns=[c for c in ("name",) if c in rows])
+    counts, dependent = list(count_columns), list(dependent_columns)
+    if not counts:
+        return rows
+    return suppress_small_counts(rows, counts, dependent, own_mask=own, limit=limit)
+
+
+def suppress_region_counts(
+    frame: pd.DataFrame,
+    count_columns: Iterable[str],
+    dependent_columns: Iterable[str] = (),
+    *,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Region-level aggregates: nobody's own practice, so every small count is suppressed."""
+    return suppress_small_counts(frame, count_columns, dependent_columns, limit=limit)
+
+
+# ---- spreadsheet formula injection ------------------------------------------------------------
+
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# (OWASP "CSV Injection"); tab and carriage return can smuggle one past a naive check.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")
+
+
+def neutralise_formula(value: object) -> object:
+    """A text that a spreadsheet would run as a formula, prefixed with ``'`` so it stays text.
+
+    Plain numbers such as "-12" or "-0,5" are left alone (they are data, not formulas); every
+    other value that is not a string is returned unchanged.
+    """
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    if _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``frame`` safe to open in a spreadsheet: text cells and column names that would
+    run as formulas are prefixed with ``'``. Numeric columns are untouched."""
+    result = frame.copy()
+    for column in result.columns:
+        if result[column].dtype == object or pd.api.types.is_string_dtype(result[column]):
+            result[column] = result[column].map(neutralise_formula)
+    result.columns = [neutralise_formula(column) for column in result.columns]
     return result

@@ -23,6 +23,16 @@ class Settings:
     salt: str
     small_number_threshold: int
     data_dir: Path
+    # Sign-in (dashboard.auth): a session ends after this many minutes, or sooner when idle.
+    session_minutes: int = 480
+    session_idle_minutes: int = 30
+    # Wrong passwords: at most this many per account / per client within the window.
+    max_failed_sign_ins_user: int = 5
+    max_failed_sign_ins_client: int = 20
+    sign_in_window_minutes: int = 15
+    # "auto": demo mode (role picker, no sign-in) while only synthetic data is loaded;
+    # "off": always sign in. There is no "on": real data is never shown without sign-in.
+    demo_mode: str = "auto"
 
     @property
     def is_sqlite(self) -> bool:
@@ -61,7 +71,20 @@ def get_settings() -> Settings:
         salt=_salt(data_dir),
         small_number_threshold=int(os.environ.get("HARTNETWERK_SMALL_NUMBER_THRESHOLD", "10")),
         data_dir=data_dir,
+        session_minutes=_int("HARTNETWERK_SESSION_MINUTES", 480),
+        session_idle_minutes=_int("HARTNETWERK_SESSION_IDLE_MINUTES", 30),
+        max_failed_sign_ins_user=_int("HARTNETWERK_MAX_FAILED_SIGN_INS", 5),
+        max_failed_sign_ins_client=_int("HARTNETWERK_MAX_FAILED_SIGN_INS_CLIENT", 20),
+        sign_in_window_minutes=_int("HARTNETWERK_SIGN_IN_WINDOW_MINUTES", 15),
+        demo_mode="off" if os.environ.get("HARTNETWERK_DEMO", "auto").lower() == "off" else "auto",
     )
+
+
+def _int(name: str, default: int) -> int:
+    value = int(os.environ.get(name, str(default)))
+    if value < 1:
+        raise ValueError(f"{name} must be a positive whole number; got {value}")
+    return value
 
 
 def reset_settings_cache() -> None:

@@ -33,6 +33,8 @@ from sqlalchemy.exc import IntegrityError
 from dashboard import codes, i18n
 from dashboard.formatting import format_number
 from dashboard.models import SroiScenario
+from dashboard.privacy import neutralise_formulas
+from dashboard.scope import Scope
 from dashboard.settings import PROJECT_ROOT, SAMPLE_DATA_DIR
 from dashboard.stats.sroi import DEFAULT_DISCOUNT_RATE
 
@@ -447,6 +449,9 @@ def write_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
+            # openpyxl writes a text starting with "=" as a live formula: neutralise user texts
+            # (an imported scenario may name an outcome =HYPERLINK(...)).
+            frame = neutralise_formulas(frame)
             frame.to_excel(writer, sheet_name=name[:31], index=False)
             sheet = writer.sheets[name[:31]]
             for index, column in enumerate(frame.columns, start=1):
@@ -611,3 +616,37 @@ def file_stem(*parts: str) -> str:
     """A file name stem from free text (scenario names may hold spaces and accents)."""
     text = "_".join(p for p in parts if p)
     return _SAFE.sub("-", text).strip("-") or "sroi"
+
+
+# ---- the same, within the user's scope (what the SROI page calls) ---------------------------
+# A region's SROI model and scenarios are region-level: whoever may see the region's aggregates
+# may read and save them (insurers are the main users); other regions are refused.
+
+
+def list_scenarios_for(engine: Engine, scope: Scope, region: str) -> pd.DataFrame:
+    scope.check_region(region)
+    return list_scenarios(engine, region)
+
+
+def load_scenario_for(engine: Engine, scope: Scope, region: str,
+                      name: str) -> dict[str, Any] | None:
+    scope.check_region(region)
+    return load_scenario(engine, region, name)
+
+
+def save_scenario_for(engine: Engine, scope: Scope, region: str, name: str,
+                      doc: Mapping[str, Any]) -> str:
+    scope.check_region(region)
+    return save_scenario(engine, region, name, doc)
+
+
+def delete_scenario_for(engine: Engine, scope: Scope, region: str, name: str) -> bool:
+    scope.check_region(region)
+    return delete_scenario(engine, region, name)
+
+
+def default_scenario_for(engine: Engine, scope: Scope, region: str, *, synthetic: bool,
+                         has_anderhalvelijn: bool) -> StoredScenario:
+    scope.check_region(region)
+    return default_scenario(engine, region, synthetic=synthetic,
+                            has_anderhalvelijn=has_anderhalvelijn)

@@ -19,10 +19,17 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard import database, formatting, i18n
+from dashboard import audit, auth, database, formatting, i18n
 from dashboard.charts.common import for_presentation
 from dashboard.export import images, tables
-from dashboard.queries.common import data_version, has_synthetic_data
+from dashboard.queries.common import (
+    data_version,
+    has_real_data,
+    has_synthetic_data,
+    practice_directory,
+    region_directory,
+)
+from dashboard.scope import REGION_ROLES, ROLES, AccessDenied, Scope
 from dashboard.settings import get_settings
 
 LANG_KEY = "lang"
@@ -125,6 +132,11 @@ def number(value: Any, decimals: int = 0) -> str:
 
 def percent(value: Any, decimals: int = 1) -> str:
     return formatting.format_percent(value, decimals=decimals, lang=lang())
+
+
+def count(value: Any) -> str:
+    """A count that may have been suppressed to a text such as "<10"."""
+    return value if isinstance(value, str) else number(value)
 
 
 def euro(value: Any, decimals: int = 2) -> str:
@@ -264,7 +276,8 @@ def show_table(
             mime="text/csv",
             icon=":material/download:",
             key=f"download-{key or file_name}",
-            on_click="ignore",
+            on_click=record_export,
+            args=(f"{file_name}.csv", len(frame)),
         )
         # Built only when clicked: most tables are looked at, not downloaded.
         st.download_button(
@@ -274,7 +287,8 @@ def show_table(
             mime=XLSX_MIME,
             icon=":material/table_view:",
             key=f"download-xlsx-{key or file_name}",
-            on_click="ignore",
+            on_click=record_export,
+            args=(f"{file_name}.xlsx", len(frame)),
         )
     if about:
         with st.expander(t("table.about"), icon=":material/info:"):
@@ -328,7 +342,8 @@ def chart_downloads(chart: Any, *, file_name: str, key: str | None = None) -> No
             mime="image/png",
             icon=":material/image:",
             key=f"download-png-{key or file_name}",
-            on_click="ignore",
+            on_click=record_export,
+            args=(f"{file_name}.png"),
             help=t("chart.download_png_help"),
         )
         st.download_button(
@@ -338,7 +353,8 @@ def chart_downloads(chart: Any, *, file_name: str, key: str | None = None) -> No
             mime="image/svg+xml",
             icon=":material/polyline:",
             key=f"download-svg-{key or file_name}",
-            on_click="ignore",
+            on_click=record_export,
+            args=(f"{file_name}.svg"),
             help=t("chart.download_svg_help"),
         )
 
@@ -367,8 +383,11 @@ def navigation_pages() -> tuple[tuple[str, str, str, str], ...]:
 
 
 def page_links(exclude: tuple[str, ...] = ("home.py",)) -> None:
-    """One row of links to the pages in the navigation (except ``exclude``)."""
-    pages = [page for page in navigation_pages() if page[0] not in exclude]
+    """One row of links to the pages in the navigation (except ``exclude``), as far as the
+    current scope may open them."""
+    current = st.session_state.get(SCOPE_KEY)
+    pages = [page for page in navigation_pages() if page[0] not in exclude
+             and isinstance(current, Scope) and current.may_open(page[3])]
     if not pages:
         return
     for cell, (script, title_key, icon, _url) in zip(
@@ -555,3 +574,212 @@ def altair_chart(chart: Any, **kwargs: Any) -> Any:
     if presenting():
         chart = for_presentation(chart)
     return st.altair_chart(chart, **kwargs)
+
+
+# ---- who is looking: sign-in, demo mode and the scope (dashboard.scope) ---------------------
+
+SESSION_KEY = "auth_session"
+SCOPE_KEY = "auth_scope"
+FLASH_KEY = "auth_flash"
+DEMO_ROLE_KEY = "demo_role"
+DEMO_PRACTICE_KEY = "demo_practice"
+DEMO_REGIONS_KEY = "demo_regions"
+DEMO_DEFAULT_ROLE = "coordinator"
+
+
+def client_id() -> str:
+    """The client's address, for the per-client sign-in limit and the audit log."""
+    try:
+        address = st.context.ip_address
+    except (AttributeError, RuntimeError):
+        address = None
+    return address or "unknown"
+
+
+def demo_active() -> bool:
+    """Demo mode: only synthetic data is loaded (and HARTNETWERK_DEMO is not "off").
+
+    The first real region switches it off for good: from then on everyone signs in.
+    """
+    if get_settings().demo_mode == "off":
+        return False
+    try:
+        engine = get_engine()
+        return has_synthetic_data(engine) and not has_real_data(engine)
+    except SQLAlchemyError:
+        return False
+
+
+def oidc_configured() -> bool:
+    """Whether ``[auth]`` is set in Streamlit's secrets, so ``st.login`` can be offered."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001  (no secrets file at all is the usual case)
+        return False
+
+
+def _end_session(event: str, reason: str | None, username: str) -> None:
+    st.session_state.pop(SESSION_KEY, None)
+    if reason:
+        st.session_state[FLASH_KEY] = reason
+    try:
+        audit.record(get_engine(), event, username=username, client=client_id(),
+                     reason=reason or "")
+    except SQLAlchemyError:
+        pass
+
+
+def start_session(account: auth.Account) -> None:
+    moment = audit.now()
+    st.session_state[SESSION_KEY] = {"username": account.username, "started": moment,
+                                     "seen": moment}
+
+
+def sign_out() -> None:
+    session = st.session_state.get(SESSION_KEY)
+    if session:
+        _end_session("sign_out", None, session["username"])
+    if oidc_configured() and getattr(st.user, "is_logged_in", False):
+        st.logout()
+
+
+def _oidc_sign_in() -> None:
+    """A user signed in at the identity provider gets a session for the account whose user
+    name is their e-mail address (made by a beheerder; no account, no access)."""
+    if SESSION_KEY in st.session_state or not oidc_configured():
+        return
+    if not getattr(st.user, "is_logged_in", False):
+        return
+    email = str(st.user.get("email") or "")
+    engine = get_engine()
+    account = auth.get_account(engine, email)
+    if account is None or not account.active:
+        audit.record(engine, "sign_in_failed", username=email.lower()[:254], client=client_id(),
+                     reason="oidc_no_account")
+        st.session_state[FLASH_KEY] = "auth.oidc_no_account"
+        return
+    audit.record(engine, "sign_in", username=account.username, role=account.role,
+                 client=client_id(), method="oidc")
+    start_session(account)
+
+
+def _signed_in_scope() -> Scope | None:
+    session = st.session_state.get(SESSION_KEY)
+    if not session:
+        return None
+    engine = get_engine()
+    problem = auth.session_problem(session["started"], session["seen"])
+    if problem:
+        _end_session("session_expired", problem, session["username"])
+        return None
+    account = auth.get_account(engine, session["username"])
+    if account is None or not account.active:
+        _end_session("sign_out", "auth.account_gone", session["username"])
+        return None
+    try:
+        scope = auth.scope_for(engine, account)
+    except (auth.AccountError, ValueError):
+        _end_session("sign_out", "auth.account_unusable", session["username"])
+        return None
+    session["seen"] = audit.now()
+    return scope
+
+
+def _demo_scope() -> Scope:
+    """The scope chosen in the sidebar's role picker (demo mode only)."""
+    regions = cached_query(region_directory)
+    practices = cached_query(practice_directory)
+    region_names = dict(zip(regions["region"], regions["name"], strict=True))
+    roles = [role for role in ROLES if role != "huisarts" or not practices.empty]
+    role_labels = {role: t(f"role.{role}") for role in roles}
+    if st.session_state.get(DEMO_ROLE_KEY) not in roles:
+        st.session_state[DEMO_ROLE_KEY] = DEMO_DEFAULT_ROLE
+    with st.sidebar.container(border=True):
+        st.markdown(f"**:material/theater_comedy: {t('demo.picker')}**")
+        role = st.selectbox(t("demo.role"), roles, format_func=role_labels.__getitem__,
+                            key=DEMO_ROLE_KEY, help=t("demo.role_help"))
+        if role == "huisarts":
+            names = dict(zip(practices["practice"],
+                             practices["name"].fillna(practices["pseudonym"]), strict=True))
+            options = sorted(names, key=names.__getitem__)
+            if st.session_state.get(DEMO_PRACTICE_KEY) not in options:
+                st.session_state[DEMO_PRACTICE_KEY] = options[0]
+            practice = st.selectbox(t("demo.practice"), options,
+                                    format_func=names.__getitem__, key=DEMO_PRACTICE_KEY)
+            region = practices.set_index("practice").loc[practice, "region"]
+            return Scope("huisarts", regions=frozenset({region}), practice=practice,
+                         username="demo", demo=True)
+        if role in REGION_ROLES and region_names:
+            chosen = [c for c in st.session_state.get(DEMO_REGIONS_KEY, []) if c in region_names]
+            st.session_state[DEMO_REGIONS_KEY] = chosen or list(region_names)
+            chosen = st.multiselect(t("demo.regions"), list(region_names),
+                                    format_func=region_names.__getitem__, key=DEMO_REGIONS_KEY)
+            if not chosen:
+                st.caption(t("demo.no_regions"))
+                chosen = list(region_names)
+            return Scope(role, regions=frozenset(chosen), username="demo", demo=True)
+    return Scope("beheerder", all_regions=True, username="demo", demo=True)
+
+
+def resolve_scope() -> Scope | None:
+    """Who is looking, decided once per page view by app.py: a valid signed-in session, else
+    the demo role picker while only synthetic data is loaded, else nobody (sign-in page)."""
+    try:
+        _oidc_sign_in()
+        scope = _signed_in_scope()
+        if scope is None and demo_active():
+            scope = _demo_scope()
+    except SQLAlchemyError as error:
+        st.error(t("app.database_error", error=type(error).__name__), icon=":material/error:")
+        scope = None
+    st.session_state[SCOPE_KEY] = scope
+    return scope
+
+
+def scope() -> Scope:
+    """The current user's scope; pages pass it into every query. Stops the page without one."""
+    value = st.session_state.get(SCOPE_KEY)
+    if not isinstance(value, Scope):
+        st.info(t("auth.sign_in_first"), icon=":material/lock:")
+        st.stop()
+    return value
+
+
+def denied(error: AccessDenied) -> None:
+    """Show why the scope does not allow this view and stop the page."""
+    st.warning(t(error.reason, **error.values), icon=":material/lock:")
+    st.stop()
+
+
+def scope_sidebar(current: Scope | None) -> None:
+    """Who is signed in (or that this is the demo), with a sign-out button."""
+    if current is None:
+        return
+    if current.demo:
+        return
+    with st.sidebar.container(border=True):
+        st.caption(t("auth.signed_in_as", name=current.username,
+                     role=t(f"role.{current.role}")))
+        st.button(t("auth.sign_out"), icon=":material/logout:", key="auth_sign_out",
+                  on_click=sign_out)
+
+
+def demo_banner(current: Scope | None) -> None:
+    """On every page in demo mode: that this is a demo, and as whom the visitor looks."""
+    if current is None or not current.demo:
+        return
+    st.info(t("demo.banner", role=t(f"role.{current.role}")), icon=":material/theater_comedy:")
+
+
+def record_export(file_name: str, rows: int | None = None) -> None:
+    """Audit a download (on_click of every download button): who, when, which file."""
+    current = st.session_state.get(SCOPE_KEY)
+    try:
+        audit.record(
+            get_engine(), "export",
+            username=current.username if isinstance(current, Scope) else None,
+            role=current.role if isinstance(current, Scope) else None,
+            client=client_id(), file=file_name, rows=rows,
+        )
+    except SQLAlchemyError:
+        pass  # a failing audit write must not break the download itself

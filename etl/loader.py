@@ -9,6 +9,7 @@ for exactly the regions and periods it contains, so loading twice changes nothin
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import time
 from collections.abc import Iterable
@@ -548,8 +549,36 @@ def validate_paths(paths: Iterable[Path], engine: Engine | None = None,
 
 
 def load_paths(paths: Iterable[Path], engine: Engine | None = None, progress: bool = False,
-               today: date | None = None) -> LoadReport:
-    """Load files or directories in one transaction; nothing is written if any file fails."""
+               today: date | None = None, actor: str | None = None) -> LoadReport:
+    """Load files or directories in one transaction; nothing is written if any file fails.
+
+    Every load, also a refused one, is written to the audit log (``dashboard.audit``) with
+    ``actor`` (by default the operating-system user), the files, their outcome and row counts.
+    """
+    engine, _salt = _engine_and_salt(engine)
+    paths = list(paths)
+    report = _load_paths(paths, engine, progress, today)
+    _audit_load(engine, report, actor)
+    return report
+
+
+def _audit_load(engine: Engine, report: LoadReport, actor: str | None) -> None:
+    from dashboard import audit
+
+    if actor is None:
+        try:
+            actor = f"cli:{getpass.getuser()}"
+        except (KeyError, OSError):
+            actor = "cli"
+    audit.record(
+        engine, "data_load", username=actor, ok=report.ok, rows=report.rows_loaded,
+        problems=len(report.problems),
+        files=[f"{r.path.name}: {r.outcome} ({r.rows})" for r in report.files],
+    )
+
+
+def _load_paths(paths: list[Path], engine: Engine, progress: bool,
+                today: date | None) -> LoadReport:
     engine, salt = _engine_and_salt(engine)
     prepared_files, report = _prepare_all(paths, engine, salt, today, skip_unchanged=True,
                                           progress=progress)

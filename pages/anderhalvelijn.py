@@ -16,14 +16,15 @@ from dashboard.charts.outcome_flow import outcome_flow
 from dashboard.charts.share_trend import share_trend
 from dashboard.pagedata import anderhalvelijn as pagedata
 from dashboard.pagedata.periods import ROLLING, WHOLE_RANGE, period_keys, resolve_period
-from dashboard.queries import anderhalvelijn as queries
+from dashboard.scope import AccessDenied
 
 ALL = "alle"
 
 ui.page_header("alv.title", "alv.intro")
+scope = ui.scope()
 
-regions = ui.cached_query(queries.regions)
-dates = ui.cached_query(queries.data_dates)
+regions = ui.cached_query(pagedata.regions_for, scope)
+dates = ui.cached_query(pagedata.data_dates_for, scope)
 if regions.empty or dates.empty:
     st.info(ui.t("alv.no_data"), icon=":material/database:")
     st.stop()
@@ -54,6 +55,8 @@ condition_labels = {
     **{code: ui.label("condition", code) for code in codes.CONDITIONS},
 }
 filters = st.columns(3)
+if st.session_state.get("alv_region") not in region_labels:
+    st.session_state.pop("alv_region", None)
 region = ui.url_widget(
     filters[0].selectbox, ui.t("alv.filter_region"), list(region_labels),
     format_func=region_labels.__getitem__, key="alv_region", param="regio",
@@ -67,13 +70,17 @@ condition = ui.url_widget(
     format_func=condition_labels.__getitem__, key="alv_condition", param="aandoening",
 )
 
-data = ui.cached_query(
-    pagedata.anderhalvelijn,
-    None if region == ALL else region,
-    period,
-    None if condition == ALL else condition,
-    lang=ui.lang(),
-)
+try:
+    data = ui.cached_query(
+        pagedata.anderhalvelijn_for,
+        scope,
+        None if region == ALL else region,
+        period,
+        None if condition == ALL else condition,
+        lang=ui.lang(),
+    )
+except AccessDenied as error:
+    ui.denied(error)
 single_region = region != ALL
 scope_name = region_names[region] if single_region else ui.t("alv.all_regions")
 
@@ -228,70 +235,74 @@ if not single_region:
     )
 
 st.subheader(ui.t("alv.practice_title"))
-signal_labels = {code: ui.label("signal", code) for code in SIGNAL_ORDER}
-funnel_notes = []
-if data.funnel_hidden:
-    funnel_notes.append(ui.t("alv.funnel_hidden", count=ui.number(data.funnel_hidden), **SMALL))
-if data.funnel_skipped:
-    funnel_notes.append(ui.t("alv.funnel_skipped", regions=", ".join(data.funnel_skipped)))
-ui.show_chart(
-    proportion_funnel(
+if data.practices_denied:
+    # Insurers, and anyone looking at another region, get no practice-level rows at all.
+    st.info(ui.t(data.practices_denied), icon=":material/lock:")
+else:
+    signal_labels = {code: ui.label("signal", code) for code in SIGNAL_ORDER}
+    funnel_notes = []
+    if data.funnel_hidden:
+        funnel_notes.append(ui.t("alv.funnel_hidden", count=ui.number(data.funnel_hidden), **SMALL))
+    if data.funnel_skipped:
+        funnel_notes.append(ui.t("alv.funnel_skipped", regions=", ".join(data.funnel_skipped)))
+    ui.show_chart(
+        proportion_funnel(
+            data.funnel_chart,
+            data.funnel_lines,
+            title=ui.t("alv.funnel_chart_title", scope=scope_name),
+            subtitle=ui.t("alv.funnel_chart_subtitle"),
+            x_title=ui.t("alv.axis_referrals"),
+            y_title=ui.t("alv.axis_share"),
+            unit_title=ui.t("col.practice"),
+            signal_title=ui.t("col.funnel_signal"),
+            signal_labels=signal_labels,
+            level_names={
+                "target": ui.t("alv.funnel_target"),
+                "95": ui.t("alv.funnel_95"),
+                "998": ui.t("alv.funnel_998"),
+            },
+            tooltip_titles={"alv": ui.t("col.alv_referrals"), "referrals": ui.t("col.referrals")},
+            lang=ui.lang(),
+        ),
         data.funnel_chart,
-        data.funnel_lines,
-        title=ui.t("alv.funnel_chart_title", scope=scope_name),
-        subtitle=ui.t("alv.funnel_chart_subtitle"),
-        x_title=ui.t("alv.axis_referrals"),
-        y_title=ui.t("alv.axis_share"),
-        unit_title=ui.t("col.practice"),
-        signal_title=ui.t("col.funnel_signal"),
-        signal_labels=signal_labels,
-        level_names={
-            "target": ui.t("alv.funnel_target"),
-            "95": ui.t("alv.funnel_95"),
-            "998": ui.t("alv.funnel_998"),
+        file_name="trechter_anderhalvelijn_praktijken",
+        columns={
+            "region_name": "col.region",
+            "display_name": "col.practice",
+            "referrals": "col.referrals",
+            "alv": "col.alv_referrals",
+            "share": "col.share",
+            "share_low": "col.ci_low",
+            "share_high": "col.ci_high",
+            "signal_label": "col.funnel_signal",
         },
-        tooltip_titles={"alv": ui.t("col.alv_referrals"), "referrals": ui.t("col.referrals")},
-        lang=ui.lang(),
-    ),
-    data.funnel_chart,
-    file_name="trechter_anderhalvelijn_praktijken",
-    columns={
-        "region_name": "col.region",
+        formats={"share": "percent", "share_low": "percent", "share_high": "percent"},
+        method=" ".join([ui.t("alv.funnel_method"), *funnel_notes]),
+        empty=" ".join([ui.t("alv.funnel_empty"), *funnel_notes]),
+        key="alv-funnel",
+    )
+
+    practice_columns = {
         "display_name": "col.practice",
         "referrals": "col.referrals",
+        "hospital": "col.hospital_referrals",
         "alv": "col.alv_referrals",
         "share": "col.share",
         "share_low": "col.ci_low",
         "share_high": "col.ci_high",
         "signal_label": "col.funnel_signal",
-    },
-    formats={"share": "percent", "share_low": "percent", "share_high": "percent"},
-    method=" ".join([ui.t("alv.funnel_method"), *funnel_notes]),
-    empty=" ".join([ui.t("alv.funnel_empty"), *funnel_notes]),
-    key="alv-funnel",
-)
-
-practice_columns = {
-    "display_name": "col.practice",
-    "referrals": "col.referrals",
-    "hospital": "col.hospital_referrals",
-    "alv": "col.alv_referrals",
-    "share": "col.share",
-    "share_low": "col.ci_low",
-    "share_high": "col.ci_high",
-    "signal_label": "col.funnel_signal",
-}
-if not single_region:
-    practice_columns = {"region_name": "col.region", **practice_columns}
-ui.show_table(
-    data.practices,
-    file_name="anderhalvelijn_per_praktijk",
-    columns=practice_columns,
-    formats={"referrals": "count", "hospital": "count", "alv": "count", "share": "percent",
-             "share_low": "percent", "share_high": "percent"},
-    about=ui.t("alv.practice_about", threshold=ui.number(privacy.threshold()), **SMALL),
-    key="alv-practices",
-)
+    }
+    if not single_region:
+        practice_columns = {"region_name": "col.region", **practice_columns}
+    ui.show_table(
+        data.practices,
+        file_name="anderhalvelijn_per_praktijk",
+        columns=practice_columns,
+        formats={"referrals": "count", "hospital": "count", "alv": "count", "share": "percent",
+                 "share_low": "percent", "share_high": "percent"},
+        about=ui.t("alv.practice_about", threshold=ui.number(privacy.threshold()), **SMALL),
+        key="alv-practices",
+    )
 
 # ---- resolved without hospital --------------------------------------------------------------
 st.header(ui.t("alv.resolved_title"))

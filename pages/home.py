@@ -7,12 +7,13 @@ import streamlit as st
 
 from dashboard import indicators, privacy, ui
 from dashboard.charts.sparkline import sparkline
-from dashboard.pagedata.overview_tiles import TILES, overview_tiles
+from dashboard.pagedata.overview_tiles import TILES, overview_tiles_for
 from dashboard.queries import overview
 
 ui.page_header("home.title", "home.intro")
+scope = ui.scope()
 
-regions = ui.cached_query(overview.region_overview)
+regions = ui.cached_query(overview.region_overview_for, scope)
 
 if regions.empty:
     st.info(
@@ -75,7 +76,7 @@ def tile_help(tile) -> str:
 
 
 def show_tiles() -> None:
-    data = ui.cached_query(overview_tiles)
+    data = ui.cached_query(overview_tiles_for, scope)
     st.subheader(ui.t("tiles.title"))
     if not data.has_data:
         st.caption(ui.t("tiles.none"))
@@ -163,10 +164,11 @@ st.markdown(
         "home.summary",
         regions=ui.number(len(regions)),
         practices=ui.number(regions["practices"].sum()),
-        referrals=ui.number(regions["referrals"].sum()),
+        # Regions whose count reads "<10" are left out of the sum rather than revealed by it.
+        referrals=ui.number(pd.to_numeric(regions["referrals"], errors="coerce").sum()),
     )
 )
-if regions["referrals"].sum() == 0:
+if (regions["referrals"].astype(str) == "0").all():
     st.info(ui.t("home.no_referrals"), icon=":material/info:")
 
 st.subheader(ui.t("home.regions"))
@@ -194,12 +196,12 @@ for row in regions.itertuples(index=False):
         cells[0].metric(ui.t("home.practices"), ui.number(row.practices))
         cells[1].metric(
             ui.t("home.listed_patients"),
-            ui.number(row.listed_patients),
+            ui.count(row.listed_patients),
             help=ui.t("home.listed_patients_help", year=int(row.population_year))
             if pd.notna(row.population_year)
             else None,
         )
-        cells[2].metric(ui.t("home.referrals"), ui.number(row.referrals))
+        cells[2].metric(ui.t("home.referrals"), ui.count(row.referrals))
         cells[3].metric(
             ui.t("home.data_date"), ui.day(row.data_date), help=ui.t("home.data_date_help")
         )
@@ -223,6 +225,8 @@ ui.show_table(
     },
     formats={
         "anderhalvelijn_start": "date",
+        "listed_patients": "count",
+        "referrals": "count",
         "population_year": "year",
         "first_month": "month_short",
         "last_month": "month_short",
@@ -232,8 +236,10 @@ ui.show_table(
     key="regions",
 )
 
+if scope.role not in overview.LOAD_LOG_ROLES:
+    st.stop()
 st.subheader(ui.t("home.loads_title"))
-loads = ui.cached_query(overview.latest_loads, limit=10)
+loads = ui.cached_query(overview.latest_loads_for, scope, limit=10)
 if loads.empty:
     st.caption(ui.t("home.no_loads"))
 else:

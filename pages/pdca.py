@@ -13,22 +13,23 @@ from dashboard.formatting import format_number
 from dashboard.indicators import BY_CODE
 from dashboard.pagedata import pdca as pagedata
 from dashboard.queries import pdca as cycles
-from dashboard.queries.indicator_series import indicator_series
+from dashboard.queries.indicator_series import indicator_series_for
 
 DATE_MIN, DATE_MAX = date(2000, 1, 1), date(2100, 12, 31)
 TABLE_FORMATS = {0: "integer", 1: "decimal", 2: "decimal2"}
 
 ui.page_header("pdca.title", "pdca.intro")
+scope = ui.scope()
 engine = ui.get_engine()
 lang = ui.lang()
 state = st.session_state
 
 if "pdca_sample_checked" not in state:
     # The sample cycles only go into an empty register on the synthetic sample regions.
-    cycles.load_sample_cycles(engine)
+    cycles.load_sample_cycles_for(engine, scope)
     state["pdca_sample_checked"] = True
 
-names: dict[str, str] = ui.cached_query(cycles.region_names)
+names: dict[str, str] = ui.cached_query(cycles.region_names_for, scope)
 if not names:
     st.info(ui.t("pdca.no_regions"), icon=":material/database:")
     st.stop()
@@ -53,20 +54,24 @@ def cycle_label(cycle: dict[str, Any]) -> str:
 
 def follow_cycle() -> None:
     """Show the chosen cycle's own indicator (on_change of the cycle choice)."""
-    chosen = cycles.get_cycle(engine, state["pdca_cycle"]) if state.get("pdca_cycle") else None
+    chosen = (
+        cycles.get_cycle_for(engine, scope, state["pdca_cycle"])
+        if state.get("pdca_cycle") else None
+    )
     if chosen:
         state["pdca_indicator"] = chosen["indicator_code"]
 
 
 if state.get("pdca_region") not in names:
     # Start on the first region with an open cycle: that is what a meeting looks at.
-    active_regions = set(cycles.list_cycles(engine, status="open")["region"])
+    active_regions = set(cycles.list_cycles_for(engine, scope, status="open")["region"])
     state["pdca_region"] = next((c for c in names if c in active_regions), next(iter(names)))
 region = ui.url_widget(
     st.selectbox, ui.t("pdca.region"), list(names), format_func=names.__getitem__,
     key="pdca_region", param="regio",
 )
-region_cycles = cycles.list_cycles(engine, region=region)
+region_cycles = cycles.list_cycles_for(engine, scope, region=region)
+editable = scope.may_edit(region)
 # Missing values as None (not NaN), as the form widgets expect.
 records = region_cycles.astype(object).where(region_cycles.notna(), None).to_dict("records")
 by_id = {int(row["id"]): row for row in records}
@@ -142,7 +147,7 @@ with trend_tab:
     )
 
     ui.indicator_link(code)
-    series = ui.cached_query(indicator_series, code, region)
+    series = ui.cached_query(indicator_series_for, scope, code, region)
     trend = pagedata.trend(
         series, code, cycle, view=view, rebase=rebase, show_2sigma=show_2sigma, lang=lang
     )
@@ -337,87 +342,95 @@ with register_tab:
         key="pdca_register",
     )
 
-    with st.expander(ui.t("pdca.new.title"), icon=":material/add:", expanded=not by_id):
-        with st.form("pdca_new", clear_on_submit=False):
-            new_values = cycle_form("pdca_new", {})
-            if st.form_submit_button(ui.t("pdca.new.submit"), key="pdca_new_submit"):
-                try:
-                    new_id = cycles.create_cycle(engine, new_values)
-                except cycles.CycleError as error:
-                    show_errors(error)
-                else:
-                    state["pdca_flash"] = ui.t("pdca.new.done", title=new_values["title"])
-                    state["pdca_select_next"] = new_id
+    if not editable:
+        # Reading is open to whoever sees the region; changing the register is for the
+        # coordinators and cardiologists of the region (dashboard.scope.EDITOR_ROLES).
+        st.caption(ui.t("pdca.read_only", region=names[region]))
+    else:
+        with st.expander(ui.t("pdca.new.title"), icon=":material/add:", expanded=not by_id):
+            with st.form("pdca_new", clear_on_submit=False):
+                new_values = cycle_form("pdca_new", {})
+                if st.form_submit_button(ui.t("pdca.new.submit"), key="pdca_new_submit"):
+                    try:
+                        new_id = cycles.create_cycle_for(engine, scope, new_values)
+                    except cycles.CycleError as error:
+                        show_errors(error)
+                    else:
+                        state["pdca_flash"] = ui.t("pdca.new.done", title=new_values["title"])
+                        state["pdca_select_next"] = new_id
+                        st.rerun()
+
+        if by_id:
+            with st.expander(ui.t("pdca.edit.title"), icon=":material/edit:"):
+                edit_id = st.selectbox(
+                    ui.t("pdca.cycle"),
+                    options=list(by_id),
+                    format_func=lambda i: cycle_label(by_id[i]),
+                    key="pdca_edit_id",
+                )
+                with st.form(f"pdca_edit_{edit_id}"):
+                    edited = cycle_form(f"pdca_edit_{edit_id}", by_id[edit_id])
+                    if st.form_submit_button(ui.t("pdca.edit.submit"), key="pdca_edit_submit"):
+                        try:
+                            cycles.update_cycle_for(engine, scope, edit_id, edited)
+                        except cycles.CycleError as error:
+                            show_errors(error)
+                        else:
+                            state["pdca_flash"] = ui.t("pdca.edit.done", title=edited["title"])
+                            st.rerun()
+
+        open_ids = [i for i, row in by_id.items() if row["status"] == "open"]
+        with st.expander(ui.t("pdca.close.title"), icon=":material/task_alt:"):
+            if not open_ids:
+                st.caption(ui.t("pdca.close.none"))
+            else:
+                close_id = st.selectbox(
+                    ui.t("pdca.cycle"),
+                    options=open_ids,
+                    format_func=lambda i: cycle_label(by_id[i]),
+                    key="pdca_close_id",
+                )
+                with st.form(f"pdca_close_{close_id}"):
+                    decision = st.radio(
+                        ui.t("pdca.field.act_decision"),
+                        options=list(cycles.ACT_DECISIONS),
+                        index=None,
+                        format_func=DECISIONS.__getitem__,
+                        key=f"pdca_close_{close_id}_decision",
+                    )
+                    notes = st.text_area(
+                        ui.t("pdca.field.notes"),
+                        value=by_id[close_id]["notes"],
+                        key=f"pdca_close_{close_id}_notes",
+                    )
+                    if st.form_submit_button(ui.t("pdca.close.submit"), key="pdca_close_submit"):
+                        try:
+                            cycles.close_cycle_for(engine, scope, close_id, decision, notes=notes)
+                        except cycles.CycleError as error:
+                            show_errors(error)
+                        else:
+                            state["pdca_flash"] = ui.t(
+                                "pdca.close.done",
+                                title=by_id[close_id]["title"],
+                                decision=ui.t(f"pdca.decision.{decision}"),
+                            )
+                            st.rerun()
+
+        with st.expander(ui.t("pdca.import.title"), icon=":material/upload_file:"):
+            st.caption(ui.t("pdca.import.help"))
+            upload = st.file_uploader(ui.t("pdca.import.file"), type=["csv"], key="pdca_upload")
+            if upload is not None and st.button(ui.t("pdca.import.submit"), key="pdca_import"):
+                outcome = cycles.import_cycles_csv_for(
+                    engine, scope, upload.getvalue(), upload.name, lang
+                )
+                if outcome.ok:
+                    state["pdca_flash"] = ui.t(
+                        "pdca.import.done", created=outcome.created, updated=outcome.updated
+                    )
                     st.rerun()
-
-    if by_id:
-        with st.expander(ui.t("pdca.edit.title"), icon=":material/edit:"):
-            edit_id = st.selectbox(
-                ui.t("pdca.cycle"),
-                options=list(by_id),
-                format_func=lambda i: cycle_label(by_id[i]),
-                key="pdca_edit_id",
-            )
-            with st.form(f"pdca_edit_{edit_id}"):
-                edited = cycle_form(f"pdca_edit_{edit_id}", by_id[edit_id])
-                if st.form_submit_button(ui.t("pdca.edit.submit"), key="pdca_edit_submit"):
-                    try:
-                        cycles.update_cycle(engine, edit_id, edited)
-                    except cycles.CycleError as error:
-                        show_errors(error)
-                    else:
-                        state["pdca_flash"] = ui.t("pdca.edit.done", title=edited["title"])
-                        st.rerun()
-
-    open_ids = [i for i, row in by_id.items() if row["status"] == "open"]
-    with st.expander(ui.t("pdca.close.title"), icon=":material/task_alt:"):
-        if not open_ids:
-            st.caption(ui.t("pdca.close.none"))
-        else:
-            close_id = st.selectbox(
-                ui.t("pdca.cycle"),
-                options=open_ids,
-                format_func=lambda i: cycle_label(by_id[i]),
-                key="pdca_close_id",
-            )
-            with st.form(f"pdca_close_{close_id}"):
-                decision = st.radio(
-                    ui.t("pdca.field.act_decision"),
-                    options=list(cycles.ACT_DECISIONS),
-                    index=None,
-                    format_func=DECISIONS.__getitem__,
-                    key=f"pdca_close_{close_id}_decision",
-                )
-                notes = st.text_area(
-                    ui.t("pdca.field.notes"),
-                    value=by_id[close_id]["notes"],
-                    key=f"pdca_close_{close_id}_notes",
-                )
-                if st.form_submit_button(ui.t("pdca.close.submit"), key="pdca_close_submit"):
-                    try:
-                        cycles.close_cycle(engine, close_id, decision, notes=notes)
-                    except cycles.CycleError as error:
-                        show_errors(error)
-                    else:
-                        state["pdca_flash"] = ui.t(
-                            "pdca.close.done",
-                            title=by_id[close_id]["title"],
-                            decision=ui.t(f"pdca.decision.{decision}"),
-                        )
-                        st.rerun()
-
-    with st.expander(ui.t("pdca.import.title"), icon=":material/upload_file:"):
-        st.caption(ui.t("pdca.import.help"))
-        upload = st.file_uploader(ui.t("pdca.import.file"), type=["csv"], key="pdca_upload")
-        if upload is not None and st.button(ui.t("pdca.import.submit"), key="pdca_import"):
-            outcome = cycles.import_cycles_csv(engine, upload.getvalue(), upload.name, lang)
-            if outcome.ok:
-                state["pdca_flash"] = ui.t(
-                    "pdca.import.done", created=outcome.created, updated=outcome.updated
-                )
-                st.rerun()
-            st.error(ui.t("pdca.import.failed", n=len(outcome.problems)), icon=":material/error:")
-            st.code("\n".join(outcome.problems), language=None)
+                st.error(ui.t("pdca.import.failed", n=len(outcome.problems)),
+                         icon=":material/error:")
+                st.code("\n".join(outcome.problems), language=None)
 
 # ---- all open cycles -----------------------------------------------------------------------
 
@@ -426,10 +439,11 @@ with active_tab:
     only_region = ui.url_widget(
         st.toggle, ui.t("pdca.active.only_region"), key="pdca_only_region", param="alleen_regio"
     )
-    active = cycles.list_cycles(engine, region=region if only_region else None, status="open")
+    active = cycles.list_cycles_for(engine, scope, region=region if only_region else None,
+                                    status="open")
     rows = pagedata.overview(
         active,
-        lambda indicator, where: ui.cached_query(indicator_series, indicator, where),
+        lambda indicator, where: ui.cached_query(indicator_series_for, scope, indicator, where),
         lang=lang,
         region_names=names,
     )

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import privacy, ui
 from dashboard.charts.funnel import funnel_chart
 from dashboard.charts.shares import share_bars_chart
 from dashboard.charts.trend import rate_trend_chart
 from dashboard.pagedata import spiegelinformatie as spiegel
-from dashboard.queries import referrals
+from dashboard.scope import AccessDenied
 
 ui.page_header("spiegel.title", "spiegel.intro")
+scope = ui.scope()
 
 
 def keep_valid(key: str, options: list) -> None:
@@ -20,7 +21,10 @@ def keep_valid(key: str, options: list) -> None:
         del st.session_state[key]
 
 
-regions = ui.cached_query(referrals.regions)
+try:
+    regions = ui.cached_query(spiegel.regions_for, scope)
+except AccessDenied as error:
+    ui.denied(error)
 if regions.empty:
     st.info(ui.t("spiegel.no_regions"), icon=":material/database:")
     st.stop()
@@ -29,6 +33,7 @@ region_names = dict(zip(regions["region"], regions["name"], strict=True))
 # ---- filters ----------------------------------------------------------------------------------
 with st.container(border=True):
     top = st.columns([2, 2, 1])
+    keep_valid("spiegel_region", list(region_names))
     region = ui.url_widget(
         top[0].selectbox,
         ui.t("spiegel.filter_region"),
@@ -46,7 +51,7 @@ with st.container(border=True):
         key="spiegel_period",
         param="periode",
     )
-    first_month, data_date = ui.cached_query(referrals.referral_span, region)
+    first_month, data_date = ui.cached_query(spiegel.referral_span_for, scope, region)
     years = spiegel.available_years(first_month, data_date)
     keep_valid("spiegel_year", years)
     year = ui.url_widget(
@@ -79,26 +84,8 @@ with st.container(border=True):
         key="spiegel_destination",
         param="bestemming",
     )
-    practices = ui.cached_query(referrals.region_practices, region)
-    # The demo has no sign-in, so the GP names their own practice here; the list is by name
-    # because that is what a GP recognises.
-    own_names = dict(
-        zip(practices["practice"], practices["name"].fillna(practices["pseudonym"]), strict=True)
-    )
-    practice_options = [None, *sorted(own_names, key=own_names.__getitem__)]
-    keep_valid("spiegel_practice", practice_options)
-    # In a link the practice is its display pseudonym, never its name or code.
-    pseudonyms = dict(zip(practices["practice"], practices["pseudonym"], strict=True))
-    practice = ui.url_widget(
-        bottom[2].selectbox,
-        ui.t("spiegel.filter_practice"),
-        practice_options,
-        format_func=lambda code: ui.t("spiegel.practice_none") if code is None else own_names[code],
-        help=ui.t("spiegel.practice_help"),
-        key="spiegel_practice",
-        param="praktijk",
-        code=lambda code: ui.url_code(code if code is None else pseudonyms[code]),
-    )
+    # The own practice is the signed-in GP's (or the demo's chosen one): never a free choice.
+    own_practice_box = bottom[2].container()
 
 conclusion_box = st.container()
 
@@ -131,12 +118,17 @@ filters = spiegel.SpiegelFilters(
     year=int(year) if year is not None else None,
     condition=condition,
     destination=destination,
-    practice=practice,
+    practice=scope.practice,
     measure=measure,
     overdispersion=None if dispersion == "none" else dispersion,
     lang=ui.lang(),
 )
-data = ui.cached_query(spiegel.spiegelinformatie, filters)
+data = ui.cached_query(spiegel.spiegelinformatie_for, scope, filters)
+with own_practice_box:
+    st.markdown(f"**{ui.t('spiegel.filter_practice')}**")
+    st.caption(
+        data.own_name if data.own_name else ui.t("spiegel.practice_pseudonyms")
+    )
 
 # ---- conclusion -------------------------------------------------------------------------------
 with conclusion_box:
@@ -192,7 +184,7 @@ with conclusion_box:
             ),
         )
     else:
-        signals = data.funnel_points["signal"]
+        signals = data.signals
         cells[0].metric(ui.t("spiegel.metric_practices"), ui.number(len(signals)))
         cells[1].metric(ui.t("spiegel.metric_observed"), ui.number(data.total_referrals))
         cells[2].metric(ui.t("spiegel.metric_region_rate"), ui.number(data.region_rate, 1))
@@ -228,7 +220,12 @@ funnel = funnel_chart(
 )
 ui.altair_chart(funnel, width="stretch")
 ui.chart_downloads(funnel, file_name="trechter_spiegelinformatie", key="spiegel_funnel")
-st.caption(f"{data.funnel_note} {data.dispersion_note}")
+hidden_note = (
+    " " + ui.t("spiegel.funnel_hidden", count=ui.number(data.funnel_hidden),
+               max=ui.number(privacy.threshold() - 1))
+    if data.funnel_hidden else ""
+)
+st.caption(f"{data.funnel_note} {data.dispersion_note}{hidden_note}")
 with st.expander(ui.t("chart.data"), icon=":material/table:"):
     st.caption(ui.t("spiegel.points_caption"))
     ui.show_table(

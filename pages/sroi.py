@@ -12,29 +12,32 @@ from dashboard.charts.ratio_reference import ratio_reference
 from dashboard.charts.tornado import tornado
 from dashboard.charts.waterfall import waterfall
 from dashboard.pagedata import sroi as page_data
-from dashboard.queries.sroi import sroi_data, sroi_regions
+from dashboard.queries.sroi import sroi_data_for, sroi_regions_for
 from dashboard.sroi_models import (
     SroiModelError,
-    default_scenario,
-    delete_scenario,
+    default_scenario_for,
+    delete_scenario_for,
     file_stem,
-    list_scenarios,
-    load_scenario,
+    list_scenarios_for,
+    load_scenario_for,
     read_upload,
-    save_scenario,
+    save_scenario_for,
     scenario_names,
     to_json,
 )
 
 ui.page_header("sroi.title", "sroi.intro")
+scope = ui.scope()
 lang = ui.lang()
 
-regions = ui.cached_query(sroi_regions)
+regions = ui.cached_query(sroi_regions_for, scope)
 if regions.empty:
     st.info(ui.t("sroi.no_regions"), icon=":material/database:")
     st.stop()
 
 names = dict(zip(regions["region"], regions["name"], strict=True))
+if st.session_state.get("sroi_region") not in names:
+    st.session_state.pop("sroi_region", None)
 left, right = st.columns([2, 1])
 region = ui.url_widget(
     left.selectbox, ui.t("sroi.region"), list(names), format_func=names.__getitem__,
@@ -42,10 +45,10 @@ region = ui.url_widget(
 )
 info = page_data.region_row(regions, region)
 start = info["start"]
-data = ui.cached_query(sroi_data, region)
+data = ui.cached_query(sroi_data_for, scope, region)
 engine = ui.get_engine()
-stored = default_scenario(
-    engine, region, synthetic=info["synthetic"], has_anderhalvelijn=start is not None
+stored = default_scenario_for(
+    engine, scope, region, synthetic=info["synthetic"], has_anderhalvelijn=start is not None
 )
 for problem in stored.problems:
     st.warning(ui.t("sroi.stored_broken", problem=problem), icon=":material/warning:")
@@ -332,7 +335,8 @@ def save_current(name_key: str) -> None:
         st.session_state[FLASH] = ("error", ui.t("sroi.save_no_name"))
         return
     try:
-        outcome = save_scenario(engine, region, name, st.session_state.get(VALID, base["doc"]))
+        outcome = save_scenario_for(engine, scope, region, name,
+                                    st.session_state.get(VALID, base["doc"]))
     except SroiModelError as error:
         st.session_state[FLASH] = ("error", "\n".join(error.messages(lang)))
         return
@@ -344,7 +348,7 @@ def open_saved(select_key: str) -> None:
     if not name:
         return
     try:
-        doc = load_scenario(engine, region, name)
+        doc = load_scenario_for(engine, scope, region, name)
     except SroiModelError as error:
         st.session_state[FLASH] = ("error", "\n".join(error.messages(lang)))
         return
@@ -355,13 +359,13 @@ def open_saved(select_key: str) -> None:
 
 def delete_saved(select_key: str) -> None:
     name = st.session_state.get(select_key)
-    if name and delete_scenario(engine, region, name):
+    if name and delete_scenario_for(engine, scope, region, name):
         st.session_state[FLASH] = ("ok", ui.t("sroi.deleted", name=name))
     else:
         st.session_state[FLASH] = ("error", ui.t("sroi.delete_default"))
 
 
-saved = list_scenarios(engine, region)
+saved = list_scenarios_for(engine, scope, region)
 save_cols = st.columns([3, 1])
 save_cols[0].text_input(ui.t("sroi.save_name"), key=f"sroi_save_name::{region}",
                         placeholder=ui.t("sroi.save_placeholder"))
@@ -392,7 +396,8 @@ if len(compare) >= 2:
             compared[name] = (resolved.doc, view)
             continue
         try:
-            other = page_data.resolve(load_scenario(engine, region, name), data, start)
+            other = page_data.resolve(load_scenario_for(engine, scope, region, name), data,
+                                      start)
             compared[name] = (other.doc, page_data.compute_view(other.doc, info["name"], lang))
         except SroiModelError as error:
             st.error(ui.t("sroi.compare_broken", name=name, problem="; ".join(
@@ -413,13 +418,15 @@ export_cols[0].download_button(
     data=page_data.workbook(resolved, view, info["name"], lang),
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/download:", key="sroi-xlsx", on_click="ignore", width="stretch",
+    icon=":material/download:", key="sroi-xlsx", width="stretch",
+    on_click=ui.record_export, args=(f"{stem}.xlsx",),
 )
 export_cols[1].download_button(
     ui.t("sroi.export_json"),
     data=to_json(resolved.doc | {"name": base["name"]}, region=region, scenario=base["name"]),
     file_name=f"{stem}.json", mime="application/json",
-    icon=":material/download:", key="sroi-json", on_click="ignore", width="stretch",
+    icon=":material/download:", key="sroi-json", width="stretch",
+    on_click=ui.record_export, args=(f"{stem}.json",),
 )
 
 upload = st.file_uploader(ui.t("sroi.import"), type=["json", "toml"],

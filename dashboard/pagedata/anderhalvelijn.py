@@ -26,8 +26,9 @@ from dashboard.pagedata.periods import (
     period_keys,
     resolve_period,
 )
-from dashboard.privacy import display_names, suppress_small_counts, threshold
+from dashboard.privacy import scoped_practices, suppress_small_counts, threshold
 from dashboard.queries import anderhalvelijn as queries
+from dashboard.scope import AccessDenied, Scope
 from dashboard.stats import funnel_classify, funnel_grid, funnel_limits, proportion_ci
 
 SETTINGS = ("ziekenhuis", "anderhalvelijn", "econsult")
@@ -54,6 +55,8 @@ class AnderhalvelijnData:
     funnel_lines: pd.DataFrame = field(default_factory=pd.DataFrame)
     funnel_hidden: int = 0
     funnel_skipped: list[str] = field(default_factory=list)  # region names without a funnel
+    # Why the practice-level part is empty for this scope (i18n key), e.g. for insurers.
+    practices_denied: str | None = None
     resolved: pd.DataFrame = field(default_factory=pd.DataFrame)
     resolved_pooled: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(
@@ -184,41 +187,56 @@ def anderhalvelijn(
     period: str = ROLLING,
     condition: str | None = None,
     lang: str = i18n.DEFAULT_LANGUAGE,
+    *,
+    scope: Scope | None = None,
 ) -> AnderhalvelijnData:
     """All figures of the Anderhalvelijn page for one region (None: all) and period key.
+
+    Without ``scope`` (tests, benchmarks): every region, every practice under its pseudonym.
+    The page calls :func:`anderhalvelijn_for`, which passes the user's scope: only the regions
+    it may see, practice rows only of its own regions, none at all for insurers.
 
     ``period`` is a key from :func:`dashboard.pagedata.periods.period_keys` ("rolling12",
     a year such as "2025", or "all"); ``condition`` one of ``dashboard.codes.CONDITIONS``
     or None for all. Waiting times, satisfaction and cost are not recorded per condition and
     always cover all conditions.
     """
+    scope = scope or Scope("beheerder", all_regions=True)
     regions = queries.regions(engine).merge(queries.data_dates(engine), on="region", how="left")
+    scope.check_region(region)
+    regions = regions[regions["region"].isin(scope.visible_regions(regions["region"]))]
     if region is not None and region not in set(regions["region"]):
         known = ", ".join(regions["region"]) or "(none loaded)"
         raise ValueError(f"unknown region {region!r}; loaded regions: {known}")
-    scope = regions if region is None else regions[regions["region"] == region]
-    scope = scope.reset_index(drop=True)
-    scope["anderhalvelijn_start"] = scope["anderhalvelijn_start"].astype(object)
-    scope["follow_up_until"] = scope["data_date"].map(follow_up_until).astype(object)
-    with_data = scope.dropna(subset=["last_month"])
+    scope_regions = regions if region is None else regions[regions["region"] == region]
+    scope_regions = scope_regions.reset_index(drop=True)
+    scope_regions["anderhalvelijn_start"] = scope_regions["anderhalvelijn_start"].astype(object)
+    scope_regions["follow_up_until"] = scope_regions["data_date"].map(follow_up_until).astype(
+        object)
+    with_data = scope_regions.dropna(subset=["last_month"])
     if with_data.empty:
-        return _empty(region, condition, None, scope, [])
+        return _empty(region, condition, None, scope_regions, [])
     first, last = min(with_data["first_month"]), max(with_data["last_month"])
     keys = period_keys(first, last)
     try:
         resolved_period = resolve_period(period, first, last)
     except ValueError:
         # A year that exists for other regions but not for this one: nothing to show.
-        return _empty(region, condition, None, scope, keys)
+        return _empty(region, condition, None, scope_regions, keys)
     start, end = resolved_period.start, resolved_period.end
-    names = dict(zip(scope["region"], scope["name"], strict=True))
+    names = dict(zip(scope_regions["region"], scope_regions["name"], strict=True))
 
-    data = _empty(region, condition, resolved_period, scope, keys)
+    data = _empty(region, condition, resolved_period, scope_regions, keys)
+    allowed = set(scope_regions["region"])
+
+    def within(frame: pd.DataFrame) -> pd.DataFrame:
+        # "All regions" means all regions this user may see.
+        return frame[frame["region"].isin(allowed)].reset_index(drop=True)
 
     # ---- uptake per month and per region ------------------------------------------------
     monthly = _uptake_columns(
         _pivot_destinations(
-            queries.referrals_by_month(engine, start, end, region, condition),
+            within(queries.referrals_by_month(engine, start, end, region, condition)),
             ["region", "month"], "referrals",
         )
     )
@@ -241,28 +259,37 @@ def anderhalvelijn(
     )
 
     # ---- per practice and the funnel ------------------------------------------------------
-    _practices_and_funnel(data, engine, start, end, region, condition, names, lang)
+    try:
+        _practices_and_funnel(data, engine, start, end, region, condition, names, lang, scope)
+    except AccessDenied as error:
+        data.practices_denied = error.reason
 
     # ---- resolved within 6 months and the flow -------------------------------------------
-    episodes = queries.episodes_by_month(engine, start, end, region, condition)
-    _resolved_and_flow(data, episodes, scope, names, lang)
+    episodes = within(queries.episodes_by_month(engine, start, end, region, condition))
+    _resolved_and_flow(data, episodes, scope_regions, names, lang)
 
     # ---- waiting time, satisfaction, cost per setting ------------------------------------
-    _waits(data, queries.wait_histogram(engine, start, end, region), names, lang)
-    _satisfaction(data, queries.satisfaction_sums(engine, start, end, region), names, lang)
+    _waits(data, within(queries.wait_histogram(engine, start, end, region)), names, lang)
+    _satisfaction(data, within(queries.satisfaction_sums(engine, start, end, region)), names,
+                  lang)
     all_conditions = (
         episodes if condition is None
-        else queries.episodes_by_month(engine, start, end, region, None)
+        else within(queries.episodes_by_month(engine, start, end, region, None))
     )
-    _costs(data, queries.care_costs(engine, start, end, region), all_conditions, start, end,
-           names, lang)
+    _costs(data, within(queries.care_costs(engine, start, end, region)), all_conditions, start,
+           end, names, lang)
 
     data.headline = _headline(data, monthly)
     return data
 
 
-def _practices_and_funnel(data, engine, start, end, region, condition, names, lang) -> None:
+def _practices_and_funnel(data, engine, start, end, region, condition, names, lang,
+                          scope: Scope) -> None:
+    scope.check_practices(region)
     practices = queries.practices(engine, region)
+    # Only the regions whose practices this scope may see, and only those shown on the page.
+    practices = practices[practices["region"].isin(
+        set(scope.practice_regions(practices["region"].unique())) & set(names))]
     counts = _pivot_destinations(
         queries.referrals_by_practice(engine, start, end, region, condition),
         ["region", "practice"], "referrals",
@@ -271,8 +298,6 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
     table[list(SETTINGS)] = table[list(SETTINGS)].fillna(0).astype(int)
     table = _uptake_columns(table)
     table["region_name"] = table["region"].map(names)
-    # Everyone but a practice itself sees the pseudonym; this page has no own-practice view.
-    table["display_name"] = display_names(table, own_practice=None)
     table["signal"] = None
     table["signal_label"] = None
 
@@ -297,9 +322,12 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
         table["signal"].notna(), None
     )
 
-    shown = suppress_small_counts(
-        table, shown_counts, [*SHARE_DEPENDENT, "signal", "signal_label"], limit=limit
+    # The one gate (privacy.scoped_practices): pseudonyms, the own practice by name for a
+    # huisarts, small counts as "<10" with their shares and signals hidden.
+    shown = scoped_practices(
+        table, scope, shown_counts, [*SHARE_DEPENDENT, "signal", "signal_label"], limit=limit
     )
+    table = table.assign(display_name=shown["display_name"].to_numpy())
     visible = ~shown["suppressed"] & table["signal"].notna()
     points = table.loc[
         visible, ["region_name", "display_name", "referrals", "alv", "share", "share_low",
@@ -534,3 +562,32 @@ def _headline(data, monthly) -> dict[str, float | None]:
         "wait_within_high": within_high,
         "wait_episodes": wait_n,
     }
+
+
+# ---- within the user's scope (what the page calls) --------------------------------------------
+
+
+def anderhalvelijn_for(
+    engine: Engine,
+    scope: Scope,
+    region: str | None = None,
+    period: str = ROLLING,
+    condition: str | None = None,
+    lang: str = i18n.DEFAULT_LANGUAGE,
+) -> AnderhalvelijnData:
+    """:func:`anderhalvelijn` as ``scope`` may see it (``practices_denied`` says why the
+    practice-level part is empty, e.g. for insurers or another region's practices)."""
+    return anderhalvelijn(engine, region, period, condition, lang, scope=scope)
+
+
+def regions_for(engine: Engine, scope: Scope) -> pd.DataFrame:
+    """The regions whose aggregates ``scope`` may see, with their data dates."""
+    regions = queries.regions(engine)
+    regions = regions[regions["region"].isin(scope.visible_regions(regions["region"]))]
+    return regions.reset_index(drop=True)
+
+
+def data_dates_for(engine: Engine, scope: Scope) -> pd.DataFrame:
+    dates = queries.data_dates(engine)
+    return dates[dates["region"].isin(scope.visible_regions(dates["region"]))].reset_index(
+        drop=True)

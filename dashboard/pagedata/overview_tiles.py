@@ -19,6 +19,7 @@ from dashboard.pagedata.measures import mean_ci_from_sums, median_from_histogram
 from dashboard.privacy import is_small
 from dashboard.queries import anderhalvelijn as region_queries
 from dashboard.queries import quadruple_aim as queries
+from dashboard.scope import Scope
 from dashboard.stats import rate_ci
 
 # (aim, indicator code) in the order the tiles are shown.
@@ -175,4 +176,14 @@ def overview_tiles(engine: Engine) -> OverviewTiles:
                     row["assessment"] = _assessment(row["change"], direction)
             rows.append(row)
     result.tiles = pd.DataFrame(rows, columns=TILE_COLUMNS)
+    return result
+
+
+def overview_tiles_for(engine: Engine, scope: Scope) -> OverviewTiles:
+    """The tiles of the regions ``scope`` may see (region-level aggregates only)."""
+    result = overview_tiles(engine)
+    keep = set(scope.visible_regions(result.regions["region"]))
+    result.regions = result.regions[result.regions["region"].isin(keep)].reset_index(drop=True)
+    result.tiles = result.tiles[result.tiles["region"].isin(keep)].reset_index(drop=True)
+    result.series = result.series[result.series["region"].isin(keep)].reset_index(drop=True)
     return result

@@ -19,7 +19,7 @@ Definitions (see docs/methods.md, sections 2-4):
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -29,6 +29,7 @@ from sqlalchemy import Engine
 from dashboard import formatting, privacy
 from dashboard.i18n import translate
 from dashboard.queries import referrals as queries
+from dashboard.scope import AccessDenied, Scope
 from dashboard.stats import (
     funnel_classify,
     funnel_grid,
@@ -118,6 +119,9 @@ class SpiegelData:
     conclusion: str = ""
     reading_note: str = ""
     funnel_points: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Signal per compared practice, also those left out of the funnel for small numbers.
+    signals: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))
+    funnel_hidden: int = 0  # practices with 1-9 referrals, not drawn (their ratio would tell)
     funnel_lines: pd.DataFrame = field(default_factory=pd.DataFrame)
     funnel_target: float = 100.0
     funnel_note: str = ""
@@ -508,6 +512,11 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
     points["value_text"] = np.where(small, formatting.MISSING, value_text)
     points["interval_text"] = np.where(small, formatting.MISSING, interval_text)
     points["small"] = small.to_numpy()
+    data.signals = points["signal"].copy()
+    # A point's position is its ratio against its expected count, from which the observed count
+    # follows (O = ratio x E): a practice with 1 to 9 referrals is not drawn at all.
+    data.funnel_hidden = int(small.sum())
+    points = points[~points["small"]]
     # Own practice last, so it is drawn on top.
     data.funnel_points = points.sort_values(["own", "x"]).reset_index(drop=True)
 
@@ -675,7 +684,7 @@ def _conclusion(data, fmt, filters, region_rate, own_code, own_listed) -> str:
 
 
 def _region_summary(data, fmt, crude_mode: bool) -> str:
-    signals = data.funnel_points["signal"]
+    signals = data.signals
     high = int(signals.isin(["high_95", "high_998"]).sum())
     low = int(signals.isin(["low_95", "low_998"]).sum())
     total = len(signals)
@@ -939,3 +948,40 @@ def _opportunity(fmt, period_counts, exposure, practices, own_code) -> Opportuni
         own_fewer=own_fewer,
         text=text,
     )
+
+
+# ---- within the user's scope (what the page calls) --------------------------------------------
+
+
+def regions_for(engine: Engine, scope: Scope) -> pd.DataFrame:
+    """The regions whose practices ``scope`` may compare (``queries.REGION_COLUMNS``).
+
+    Raises :class:`AccessDenied` for a scope without practice-level access (insurers).
+    """
+    scope.check_practices()
+    frame = queries.regions(engine)
+    return frame[frame["region"].isin(scope.practice_regions(frame["region"]))].reset_index(
+        drop=True)
+
+
+def referral_span_for(engine: Engine, scope: Scope, region: str):
+    scope.check_practices(region)
+    return queries.referral_span(engine, region)
+
+
+def spiegelinformatie_for(engine: Engine, scope: Scope, filters: SpiegelFilters) -> SpiegelData:
+    """:func:`spiegelinformatie` as ``scope`` may see it.
+
+    The region must be one whose practices the scope may see (the first such region when
+    ``filters.region`` is None); the own practice is the scope's, whatever the filters say,
+    so only a huisarts sees one practice by name and without suppression.
+    """
+    region = filters.region
+    if region is None:
+        allowed = regions_for(engine, scope)
+        if allowed.empty:
+            raise AccessDenied("access.no_practice_regions")
+        region = str(allowed["region"].iloc[0])
+    scope.check_practices(region)
+    own = scope.practice if scope.practice and region in scope.regions else None
+    return spiegelinformatie(engine, replace(filters, region=region, practice=own))

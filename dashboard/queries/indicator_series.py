@@ -50,6 +50,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
+from dashboard.scope import Scope
 
 SERIES_COLUMNS = ["month", "numerator", "denominator", "value"]
 PER_1000 = 1000.0
@@ -429,3 +430,11 @@ def indicator_series(engine: Engine, indicator_code: str, region: str) -> pd.Dat
     with engine.connect() as conn:
         frame = _BUILDERS[indicator_code](conn, region)
     return _finish(frame, series_spec.scale)
+
+
+
+def indicator_series_for(engine: Engine, scope: Scope, indicator_code: str,
+                         region: str) -> pd.DataFrame:
+    """:func:`indicator_series` of a region whose aggregates ``scope`` may see."""
+    scope.check_region(region)
+    return indicator_series(engine, indicator_code, region)

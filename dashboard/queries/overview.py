@@ -13,6 +13,8 @@ from dashboard.models import (
     Referral,
     Region,
 )
+from dashboard.privacy import suppress_region_counts
+from dashboard.scope import Scope
 
 REGION_COLUMNS = [
     "region",
@@ -131,3 +133,25 @@ def latest_loads(engine: Engine, limit: int = 10) -> pd.DataFrame:
             .limit(limit),
             LOAD_COLUMNS,
         )
+
+
+# ---- within the user's scope (what the Overzicht page calls) --------------------------------
+
+# Roles that see the load log: it names files and may quote a refused cell in its messages.
+LOAD_LOG_ROLES = ("beheerder", "coordinator")
+
+
+def region_overview_for(engine: Engine, scope: Scope) -> pd.DataFrame:
+    """``region_overview`` of the regions ``scope`` may see; patient counts (referrals, listed
+    patients) from 1 to 9 read "<10" (column ``suppressed`` marks those rows)."""
+    frame = region_overview(engine)
+    frame = frame[frame["region"].isin(scope.visible_regions(frame["region"]))]
+    return suppress_region_counts(frame.reset_index(drop=True),
+                                  ["referrals", "listed_patients"])
+
+
+def latest_loads_for(engine: Engine, scope: Scope, limit: int = 10) -> pd.DataFrame:
+    """The load log for beheerders and coordinators; an empty frame for everyone else."""
+    if scope.role not in LOAD_LOG_ROLES:
+        return pd.DataFrame(columns=LOAD_COLUMNS)
+    return latest_loads(engine, limit=limit)

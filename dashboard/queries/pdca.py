@@ -33,6 +33,7 @@ from dashboard import i18n
 from dashboard.indicators import BY_CODE
 from dashboard.models import PdcaCycle, Region
 from dashboard.queries.indicator_series import SPECS
+from dashboard.scope import Scope
 from dashboard.settings import SAMPLE_DATA_DIR
 
 STATUSES = ("open", "closed")
@@ -507,14 +508,18 @@ def import_cycles_csv(
     file_name: str,
     lang: str = "nl",
     now: datetime | None = None,
+    *,
+    regions: set[str] | None = None,
 ) -> ImportResult:
     """Import cycles from CSV bytes (format in docs/data-format.md, "PDCA cycles").
 
     Nothing is stored when any row has a problem. A row matching an existing cycle on region,
     indicator and title (case-insensitive) updates it; other rows become new cycles.
+    ``regions`` limits the regions a row may name (all loaded regions when None).
     """
     result = ImportResult(file_name)
-    rows, result.problems = read_cycles_csv(data, file_name, region_codes(engine), lang)
+    known = region_codes(engine) if regions is None else regions & region_codes(engine)
+    rows, result.problems = read_cycles_csv(data, file_name, known, lang)
     if result.problems:
         return result
     stamp = _now(now)
@@ -560,3 +565,62 @@ def load_sample_cycles(engine: Engine, path: Path = SAMPLE_CYCLES) -> ImportResu
     if problems or not rows or any(clean["region"] not in synthetic for _, clean in rows):
         return None
     return import_cycles_csv(engine, data, path.name)
+
+
+# ---- within the user's scope (what the PDCA page calls) -------------------------------------
+# Reading a region's register needs sight of that region's aggregates; changing it needs an
+# editing role bound to the region (dashboard.scope.Scope.may_edit).
+
+
+def region_names_for(engine: Engine, scope: Scope) -> dict[str, str]:
+    return {code: name for code, name in region_names(engine).items() if scope.sees_region(code)}
+
+
+def list_cycles_for(engine: Engine, scope: Scope, region: str | None = None,
+                    status: str | None = None) -> pd.DataFrame:
+    scope.check_region(region)
+    frame = list_cycles(engine, region=region, status=status)
+    return frame[frame["region"].isin(scope.visible_regions(frame["region"]))].reset_index(
+        drop=True)
+
+
+def get_cycle_for(engine: Engine, scope: Scope, cycle_id: int) -> dict[str, Any] | None:
+    cycle = get_cycle(engine, cycle_id)
+    return cycle if cycle is not None and scope.sees_region(cycle["region"]) else None
+
+
+def create_cycle_for(engine: Engine, scope: Scope, values: Mapping[str, Any]) -> int:
+    scope.check_edit(str(values.get("region")))
+    return create_cycle(engine, values)
+
+
+def update_cycle_for(engine: Engine, scope: Scope, cycle_id: int,
+                     values: Mapping[str, Any]) -> None:
+    current = get_cycle(engine, cycle_id)
+    if current is not None:
+        scope.check_edit(current["region"])
+    if "region" in values:
+        scope.check_edit(str(values["region"]))
+    update_cycle(engine, cycle_id, values)
+
+
+def close_cycle_for(engine: Engine, scope: Scope, cycle_id: int, act_decision: str | None,
+                    notes: str | None = None) -> None:
+    current = get_cycle(engine, cycle_id)
+    if current is not None:
+        scope.check_edit(current["region"])
+    close_cycle(engine, cycle_id, act_decision, notes=notes)
+
+
+def import_cycles_csv_for(engine: Engine, scope: Scope, data: bytes, file_name: str,
+                          lang: str = "nl") -> ImportResult:
+    """Import only into regions the scope may edit; a row for any other region is refused
+    (as an unknown region) and then nothing is stored."""
+    editable = {code for code in region_codes(engine) if scope.may_edit(code)}
+    return import_cycles_csv(engine, data, file_name, lang, regions=editable)
+
+
+def load_sample_cycles_for(engine: Engine, scope: Scope) -> ImportResult | None:
+    """The synthetic sample cycles, into an empty register and on synthetic regions only (see
+    :func:`load_sample_cycles`), so whoever opens the page first may trigger it."""
+    return load_sample_cycles(engine)

@@ -24,6 +24,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
+from dashboard.scope import Scope
 
 REGION_COLUMNS = ["region", "name", "anderhalvelijn_start", "synthetic"]
 REFERRAL_COLUMNS = ["month", "destination", "referrals"]
@@ -177,3 +178,18 @@ def sroi_data(engine: Engine, region: str) -> SroiData:
         data_date=pd.Timestamp(data_date).date() if data_date is not None else None,
         practices=int(practices),
     )
+
+
+# ---- within the user's scope (what the SROI page calls) -------------------------------------
+
+
+def sroi_regions_for(engine: Engine, scope: Scope) -> pd.DataFrame:
+    """The regions whose aggregates ``scope`` may see (columns ``REGION_COLUMNS``)."""
+    frame = sroi_regions(engine)
+    return frame[frame["region"].isin(scope.visible_regions(frame["region"]))].reset_index(
+        drop=True)
+
+
+def sroi_data_for(engine: Engine, scope: Scope, region: str) -> SroiData:
+    scope.check_region(region)
+    return sroi_data(engine, region)

@@ -1,0 +1,32 @@
+"""Signing in inside AppTest: a real account and a session, as the sign-in page makes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard import audit, auth
+
+PASSWORD = "correct horse battery staple"
+
+
+def ensure_user(engine, username: str, role: str, *, practice: str | None = None,
+                regions: Iterable[str] = ()) -> auth.Account:
+    account = auth.get_account(engine, username)
+    if account is None:
+        account = auth.add_user(engine, username, role, PASSWORD, practice=practice,
+                                regions=regions)
+    return account
+
+
+def sign_in(at: AppTest, engine, role: str = "beheerder", *, practice: str | None = None,
+            regions: Iterable[str] = (), username: str | None = None) -> AppTest:
+    """Put a valid session for a (new or existing) account into ``at``'s session state."""
+    regions = tuple(regions)
+    name = username or "-".join(["test", role, practice or "", *regions]).rstrip("-").lower()
+    account = ensure_user(engine, name, role, practice=practice, regions=regions)
+    moment = audit.now()
+    at.session_state["auth_session"] = {"username": account.username, "started": moment,
+                                        "seen": moment}
+    return at
