@@ -522,18 +522,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "spiegel.destination_hospital": {"nl": "Alleen ziekenhuis", "en": "Hospital only"},
     "spiegel.filter_practice": {"nl": "Mijn praktijk", "en": "My practice"},
-    "spiegel.practice_none": {
-        "nl": "— geen: alleen het regio-overzicht —",
-        "en": "— none: region overview only —",
-    },
-    "spiegel.practice_help": {
-        "nl": "Demo zonder inloggen: kies uw eigen praktijk. Alleen die praktijk ziet u bij naam; "
-        "alle andere praktijken staan onder een vaste schuilnaam. In gebruik bepaalt het "
-        "inloggen welke praktijk de uwe is.",
-        "en": "Demo without sign-in: pick your own practice. Only that practice is shown by "
-        "name; all others appear under a stable pseudonym. In production, signing in decides "
-        "which practice is yours.",
-    },
     "spiegel.period_caption": {
         "nl": "{region} · {period} · {selection} · datadatum {date}",
         "en": "{region} · {period} · {selection} · data date {date}",
@@ -685,8 +673,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Note: crude rates, not adjusted for age and sex.",
     },
     "spiegel.choose_practice": {
-        "nl": "Kies hierboven ‘Mijn praktijk’ om uw eigen spiegelinformatie te zien.",
-        "en": "Choose ‘My practice’ above to see your own mirror information.",
+        "nl": "Een huisarts ziet hier ook de eigen praktijk, bij naam en uitgelicht.",
+        "en": "A GP also sees their own practice here, by name and highlighted.",
     },
     "spiegel.own_not_comparable": {
         "nl": "Voor uw praktijk zijn in deze periode geen bruikbare populatiegegevens, dus kan "

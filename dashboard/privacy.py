@@ -27,8 +27,8 @@ def threshold() -> int:
 def is_small(counts: pd.Series, limit: int | None = None) -> pd.Series:
     """True where a count is suppressible: 1 <= count < threshold (zero is not disclosive)."""
     limit = threshold() if limit is None else limit
-    values = pd.to_numeric(counts, errors="coerce")
-    return (values >= 1) & (values < limit)
+    values = pd.to_numeric(counts, errors="coerce").astype("float64")
+    return ((values >= 1) & (values < limit)).fillna(False).astype(bool)
 
 
 def display_names(practices: pd.DataFrame, own_practice: str | None) -> pd.Series:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard import audit, auth
+from dashboard import audit, auth, database
 
 PASSWORD = "correct horse battery staple"
 
@@ -20,9 +20,14 @@ def ensure_user(engine, username: str, role: str, *, practice: str | None = None
     return account
 
 
-def sign_in(at: AppTest, engine, role: str = "beheerder", *, practice: str | None = None,
+def sign_in(at: AppTest, engine=None, role: str = "beheerder", *, practice: str | None = None,
             regions: Iterable[str] = (), username: str | None = None) -> AppTest:
-    """Put a valid session for a (new or existing) account into ``at``'s session state."""
+    """Put a valid session for a (new or existing) account into ``at``'s session state.
+
+    The default, a beheerder, sees every region with every practice under its pseudonym: what
+    the pages showed before there was sign-in.
+    """
+    engine = engine or database.get_engine()
     regions = tuple(regions)
     name = username or "-".join(["test", role, practice or "", *regions]).rstrip("-").lower()
     account = ensure_user(engine, name, role, practice=practice, regions=regions)

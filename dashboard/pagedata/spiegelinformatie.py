@@ -588,8 +588,10 @@ def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series) 
         }
     )
     table["signal_label"] = table["signal"].map(fmt.signal)
+    # The signal is built on the count too: hidden with the ratio (as on the anderhalvelijn page).
     shown = privacy.suppress_small_counts(
-        table, ["observed"], ["ratio", "interval", "crude_rate"], own_mask=table["own"]
+        table, ["observed"], ["ratio", "interval", "crude_rate", "signal", "signal_label"],
+        own_mask=table["own"],
     )
     shown["interval"] = shown["interval"].fillna(formatting.MISSING)
     shown["ratio"] = pd.to_numeric(shown["ratio"])

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.auth_support import sign_in
 from tests.support_anderhalvelijn import fill_anderhalvelijn_dataset
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -27,7 +28,7 @@ def alv_db(isolated_db):
 
 
 def open_page(lang: str = "nl") -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60))
     at.query_params["lang"] = lang
     at.run()
     at.switch_page(PAGE).run()

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pagedata.overview_tiles import overview_tiles
+from tests.auth_support import sign_in
 from tests.support_anderhalvelijn import fill_anderhalvelijn_dataset, fill_tile_dataset
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -24,7 +25,7 @@ def tile_db(isolated_db):
 
 
 def run(lang: str = "nl") -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60))
     at.query_params["lang"] = lang
     at.run()
     assert not at.exception, [e.value for e in at.exception]

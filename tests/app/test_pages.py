@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.auth_support import sign_in
 from tests.conftest import fill_tiny_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +45,7 @@ def test_page_runs(isolated_db, data, script, lang):
     # isolated_db is named here (not looked up by name) so it runs on every backend.
     if data == "tiny":
         fill_tiny_dataset(isolated_db)
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60), isolated_db)
     at.query_params["lang"] = lang
     at.run()
     at.switch_page(f"../pages/{script}").run()

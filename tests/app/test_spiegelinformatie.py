@@ -14,6 +14,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.auth_support import sign_in
 from tests.spiegel_dataset import OWN_NAME, fill_spiegel_dataset
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -25,14 +26,30 @@ YEAR_2024_READING = (
 )
 
 
-@pytest.fixture
-def page(isolated_db):
-    fill_spiegel_dataset(isolated_db)
-    at = AppTest.from_file(str(APP), default_timeout=60)
+def open_page(engine, role: str, **binding) -> AppTest:
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60), engine, role, **binding)
     at.run()
     at.switch_page("../pages/spiegelinformatie.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+@pytest.fixture
+def spiegel_db(isolated_db):
+    fill_spiegel_dataset(isolated_db)
+    return isolated_db
+
+
+@pytest.fixture
+def page(spiegel_db):
+    """The region view: a coordinator of both regions, every practice under its pseudonym."""
+    return open_page(spiegel_db, "coordinator", regions=["TST", "ZND"])
+
+
+@pytest.fixture
+def gp_page(spiegel_db):
+    """The own-practice view: signed in as the GP of ``practice``."""
+    return lambda practice="P1": open_page(spiegel_db, "huisarts", practice=practice)
 
 
 def rerun(widget) -> AppTest:
@@ -41,10 +58,9 @@ def rerun(widget) -> AppTest:
     return at
 
 
-def own_practice_in_year(at: AppTest, year: int, practice: str = "P1") -> AppTest:
-    """Pick the own practice and a calendar year, as a user does: the year box is only enabled
-    once "Kalenderjaar" is chosen."""
-    at.selectbox(key="spiegel_practice").set_value(practice)
+def own_practice_in_year(at: AppTest, year: int) -> AppTest:
+    """Pick a calendar year, as a user does: the year box is only enabled once "Kalenderjaar"
+    is chosen."""
     at = rerun(at.radio(key="spiegel_period").set_value("year"))
     return rerun(at.selectbox(key="spiegel_year").set_value(year))
 
@@ -74,13 +90,13 @@ def captions(at: AppTest) -> str:
     return "\n".join(c.value for c in at.caption)
 
 
-def test_region_view_then_my_practice(page):
+def test_region_view_then_my_practice(page, gp_page):
     assert page.title[0].value == "Spiegelinformatie: verwijzingen naar de cardioloog"
     assert (
         "Regio Test · jul 2024 – jun 2025 · Alle aandoeningen · Alle cardiologie (ziekenhuis, "
         "anderhalvelijn, e-consult) · datadatum 30-06-2025" in captions(page)
     )
-    assert "Kies hierboven ‘Mijn praktijk’" in conclusion(page)
+    assert "Een huisarts ziet hier ook de eigen praktijk" in conclusion(page)
     # 17 e-consults (Aug 2024) + 135 hospital referrals (Jun 2025) in 12,500 x 0.99862
     # person-years: 12.2 per 1,000.
     shown_metrics = metrics(page)
@@ -92,7 +108,7 @@ def test_region_view_then_my_practice(page):
     }
     assert len(page.get("vega_lite_chart")) == 3  # funnel, trend, destinations
 
-    at = rerun(page.selectbox(key="spiegel_practice").set_value("P1"))
+    at = gp_page("P1")
     # Rolling window: O = 5 + 33 = 38, E = 2000 x 78/10500 + 500 x 74/2000 = 33.36.
     assert conclusion(at).startswith("Uw praktijk verwijst 14% meer dan verwacht")
     shown_metrics = metrics(at)
@@ -104,8 +120,8 @@ def test_region_view_then_my_practice(page):
     assert "Praktijk Alfa" not in table.index  # ... and not also under its pseudonym
 
 
-def test_calendar_years_privacy_and_opportunity(page):
-    at = own_practice_in_year(page, 2024)
+def test_calendar_years_privacy_and_opportunity(gp_page):
+    at = own_practice_in_year(gp_page(), 2024)
     assert conclusion(at) == YEAR_2024_READING
     table = practice_table(at)
     assert table.loc[OWN_NAME].to_dict() == {
@@ -136,8 +152,8 @@ def test_calendar_years_privacy_and_opportunity(page):
     assert metrics(at)["Per 1.000 patiënten per jaar"] == "26,6"
 
 
-def test_condition_and_destination_filters(page):
-    at = own_practice_in_year(page, 2024)
+def test_condition_and_destination_filters(gp_page):
+    at = own_practice_in_year(gp_page(), 2024)
     at = rerun(at.selectbox(key="spiegel_condition").set_value("hartfalen"))
     assert conclusion(at).startswith(
         "Uw praktijk verwijst evenveel als verwacht op basis van leeftijd en geslacht"
@@ -157,8 +173,8 @@ def test_condition_and_destination_filters(page):
     assert practice_table(at).loc["Praktijk Echo", "Verwijzingen"] == "<10"  # 4 referrals
 
 
-def test_measure_and_overdispersion_toggles(page):
-    at = own_practice_in_year(page, 2024)
+def test_measure_and_overdispersion_toggles(gp_page):
+    at = own_practice_in_year(gp_page(), 2024)
     at = rerun(at.radio(key="spiegel_measure").set_value("crude"))
     assert conclusion(at).startswith(
         "Uw praktijk verwijst 21,2 per 1.000 patiënten per jaar, 29% meer dan het "
@@ -177,12 +193,10 @@ def test_measure_and_overdispersion_toggles(page):
     assert "tussen-praktijkvariantie τ²" in captions(at)
 
 
-def test_region_without_anderhalvelijn_and_practice_without_referrals(page):
-    page.selectbox(key="spiegel_practice").set_value("P1")
-    at = rerun(page.selectbox(key="spiegel_region").set_value("ZND"))
-    # The practice choice of the other region is dropped.
-    assert at.selectbox(key="spiegel_practice").value is None
-    at = rerun(at.selectbox(key="spiegel_practice").set_value("Q2"))
+def test_region_without_anderhalvelijn_and_practice_without_referrals(gp_page):
+    at = gp_page("Q2")
+    # A GP compares within the own practice's region only.
+    assert at.selectbox(key="spiegel_region").options == ["Regio Zonder"]
     assert conclusion(at).startswith(
         "Uw praktijk heeft in deze periode geen verwijzingen in deze selectie, waar er 6,0 "
         "werden verwacht"
@@ -192,8 +206,8 @@ def test_region_without_anderhalvelijn_and_practice_without_referrals(page):
     assert "Uw praktijk heeft in deze periode geen verwijzingen in deze selectie." in text
 
 
-def test_english(page):
-    at = own_practice_in_year(page, 2024)
+def test_english(gp_page):
+    at = own_practice_in_year(gp_page(), 2024)
     at = rerun(at.sidebar.radio(key="lang").set_value("en"))
     assert at.title[0].value == "Mirror information: cardiology referrals"
     assert conclusion(at) == (

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.sroi_models import list_scenarios, save_scenario
+from tests.auth_support import sign_in
 from tests.sroi.sroi_data import TEST_MODEL, fill_sroi_dataset
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -27,7 +28,7 @@ def sroi_page_db(isolated_db):
 
 
 def open_page(lang: str = "nl") -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60))
     at.query_params["lang"] = lang
     at.run()
     at.switch_page("../pages/sroi.py").run()

@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.models import AggReferralMonth, Practice, PracticePopulation, Referral, Region
 from dashboard.queries import pdca
+from tests.auth_support import sign_in
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 PAGE = "../pages/pdca.py"
@@ -83,7 +84,7 @@ def ok(at: AppTest) -> AppTest:
 
 
 def open_page(lang: str = "nl") -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60))
     at.query_params["lang"] = lang
     ok(at.run())
     return ok(at.switch_page(PAGE).run())
