@@ -593,7 +593,8 @@ def client_id() -> str:
         address = st.context.ip_address
     except (AttributeError, RuntimeError):
         address = None
-    return address or "unknown"
+    # Outside a browser session (tests, bare mode) Streamlit hands back a placeholder.
+    return address if isinstance(address, str) and address else "unknown"
 
 
 def demo_active() -> bool:

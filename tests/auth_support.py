@@ -29,7 +29,7 @@ def sign_in(at: AppTest, engine=None, role: str = "beheerder", *, practice: str 
     """
     engine = engine or database.get_engine()
     regions = tuple(regions)
-    name = username or "-".join(["test", role, practice or "", *regions]).rstrip("-").lower()
+    name = username or "-".join(filter(None, ["test", role, practice, *regions])).lower()
     account = ensure_user(engine, name, role, practice=practice, regions=regions)
     moment = audit.now()
     at.session_state["auth_session"] = {"username": account.username, "started": moment,
