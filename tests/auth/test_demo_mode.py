@@ -1,0 +1,102 @@
+"""Demo mode: with only synthetic data there is no sign-in but a role picker, marked on every
+page; the first real region (or HARTNETWERK_DEMO=off) switches it off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from streamlit.testing.v1 import AppTest
+
+from dashboard import audit
+from dashboard.scope import Scope
+from dashboard.settings import reset_settings_cache
+from tests.auth.test_access_pages import page_text, shown_tables
+from tests.spiegel_dataset import OWN_NAME, fill_spiegel_dataset
+
+APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
+SCRIPTS = ["home.py", "spiegelinformatie.py", "anderhalvelijn.py", "pdca.py", "sroi.py"]
+DEMO_NL = "Demomodus — u bekijkt het dashboard als"
+
+
+@pytest.fixture
+def synthetic_db(isolated_db):
+    fill_spiegel_dataset(isolated_db)
+    with isolated_db.begin() as conn:
+        conn.execute(text("UPDATE region SET synthetic = 1"))
+    return isolated_db
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_every_page_without_sign_in_and_marked_as_demo(synthetic_db):
+    at = run(AppTest.from_file(str(APP), default_timeout=90))
+    scope = at.session_state["auth_scope"]
+    assert scope.demo and scope.role == "coordinator"  # the default demo role
+    assert scope.regions == {"TST", "ZND"}
+    for script in SCRIPTS:
+        at.switch_page(f"../pages/{script}")
+        run(at)
+        assert any(i.value.startswith(DEMO_NL) for i in at.info), script
+        assert at.sidebar.selectbox(key="demo_role").value == "coordinator"
+    with pytest.raises(ValueError):  # beheer is not for a coordinator, demo or not
+        at.switch_page("../pages/beheer.py").run()
+
+
+def test_role_picker_changes_what_is_shown(synthetic_db):
+    at = run(AppTest.from_file(str(APP), default_timeout=90))
+    at.sidebar.selectbox(key="demo_role").set_value("huisarts")
+    run(at)
+    at.sidebar.selectbox(key="demo_practice").set_value("P1")
+    run(at)
+    assert at.session_state["auth_scope"] == Scope(
+        "huisarts", regions=frozenset({"TST"}), practice="P1", username="demo", demo=True)
+    at.switch_page("../pages/spiegelinformatie.py")
+    run(at)
+    assert any(OWN_NAME in t.iloc[:, 0].tolist() for t in shown_tables(at))
+    assert "Praktijk Alfa" not in page_text(at)  # own practice by name, not its pseudonym
+
+    at.sidebar.selectbox(key="demo_role").set_value("verzekeraar")
+    run(at)
+    # The insurer has no spiegelinformatie: back to the start page.
+    assert at.title[0].value == "Overzicht"
+    assert "Praktijk Alfa" not in page_text(at) and OWN_NAME not in page_text(at)
+
+    at.sidebar.selectbox(key="demo_role").set_value("beheerder")
+    run(at)
+    at.switch_page("../pages/beheer.py")
+    run(at)
+    assert "In de demomodus zijn accounts alleen te bekijken" in " ".join(
+        i.value for i in at.info)
+    assert not at.get("form")  # no account can be made by picking a role
+
+
+def test_a_real_region_switches_demo_mode_off(synthetic_db):
+    at = run(AppTest.from_file(str(APP), default_timeout=90))
+    assert at.session_state["auth_scope"].demo
+    with synthetic_db.begin() as conn:
+        conn.execute(text("UPDATE region SET synthetic = 0 WHERE code = 'TST'"))
+    at.run()
+    assert at.session_state["auth_scope"] is None
+    assert at.title[0].value == "Aanmelden"
+    assert not at.sidebar.get("selectbox") or "demo_role" not in [
+        s.key for s in at.sidebar.selectbox]
+
+
+def test_demo_can_be_switched_off(synthetic_db, monkeypatch):
+    monkeypatch.setenv("HARTNETWERK_DEMO", "off")
+    reset_settings_cache()
+    at = run(AppTest.from_file(str(APP), default_timeout=90))
+    assert at.title[0].value == "Aanmelden"
+
+
+def test_empty_database_is_not_a_demo(isolated_db):
+    # Nothing loaded yet: not demo mode, so nobody can pick "beheerder" on a fresh install.
+    at = run(AppTest.from_file(str(APP), default_timeout=90))
+    assert at.title[0].value == "Aanmelden"
+    assert audit.recent(isolated_db).empty
