@@ -100,3 +100,48 @@ def test_empty_database_is_not_a_demo(isolated_db):
     at = run(AppTest.from_file(str(APP), default_timeout=90))
     assert at.title[0].value == "Aanmelden"
     assert audit.recent(isolated_db).empty
+
+
+# ---- optional OIDC sign-in through st.login ---------------------------------------------------
+
+AUTH_SECRETS = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback",
+                         "cookie_secret": "s" * 32, "client_id": "dashboard",
+                         "client_secret": "x", "server_metadata_url":
+                         "https://idp.example.org/.well-known/openid-configuration"}}
+
+
+def test_oidc_identity_maps_to_an_account(isolated_db):
+    from tests.auth_support import ensure_user
+    from tests.conftest import fill_tiny_dataset
+
+    fill_tiny_dataset(isolated_db)  # NRD is real data: sign-in needed
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.secrets = AUTH_SECRETS
+    at.user = {"is_logged_in": False}
+    run(at)
+    assert at.button(key="signin_oidc").label == "Aanmelden via uw organisatie"
+
+    # Signed in at the identity provider, but no account for that address: no access.
+    at.user = {"is_logged_in": True, "email": "Onbekend@Example.org"}
+    run(at)
+    assert at.session_state["auth_scope"] is None
+    assert "geen actief account" in at.warning[-1].value
+    assert audit.recent(isolated_db)["event"][0] == "sign_in_failed"
+
+    ensure_user(isolated_db, "c.devries@example.org", "coordinator", regions=["NRD"])
+    fresh = AppTest.from_file(str(APP), default_timeout=60)
+    fresh.secrets = AUTH_SECRETS
+    fresh.user = {"is_logged_in": True, "email": "C.deVries@example.org"}
+    run(fresh)
+    assert fresh.title[0].value == "Overzicht"
+    assert fresh.session_state["auth_scope"].username == "c.devries@example.org"
+    entry = audit.recent(isolated_db, event="sign_in")
+    assert '"method": "oidc"' in entry["detail"][0]
+
+
+def test_without_auth_secrets_there_is_no_oidc_button(isolated_db):
+    from tests.conftest import fill_tiny_dataset
+
+    fill_tiny_dataset(isolated_db)
+    at = run(AppTest.from_file(str(APP), default_timeout=60))
+    assert "signin_oidc" not in [b.key for b in at.button]
