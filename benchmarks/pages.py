@@ -42,10 +42,16 @@ sys.path.insert(0, str(PROJECT_ROOT))
 from sqlalchemy import Engine  # noqa: E402
 
 from dashboard.pagedata import anderhalvelijn as alv  # noqa: E402
-from dashboard.pagedata import overview_tiles, pdca, sroi  # noqa: E402
+from dashboard.pagedata import beheer, overview_tiles, pdca, sroi  # noqa: E402
 from dashboard.pagedata import regiovergelijking as regio  # noqa: E402
 from dashboard.pagedata import spiegelinformatie as spiegel  # noqa: E402
+from dashboard.scope import Scope  # noqa: E402
 from dashboard.slides import load_slide  # noqa: E402
+
+# The scopes pages pass in (dashboard.scope): a GP of NKU-P001, an insurer of HVO, a beheerder.
+GP = Scope("huisarts", regions=frozenset({"NKU"}), practice="NKU-P001")
+INSURER = Scope("verzekeraar", regions=frozenset({"HVO"}))
+ADMIN = Scope("beheerder", all_regions=True)
 
 TARGET_MS = 300.0
 COLD_TARGET_MS = 2000.0  # national scale (issue 8)
@@ -72,6 +78,15 @@ PAGES: list[tuple[str, Callable[[Engine], Any]]] = [
     ("vergadering dia pdca", lambda engine: load_slide(engine, "pdca_spc", "NKU")),
     ("vergadering dia sroi", lambda engine: load_slide(engine, "sroi_waterfall", "NKU")),
     ("vergadering dia trechter", lambda engine: load_slide(engine, "spiegel_funnel", "NKU")),
+    (
+        "spiegelinformatie huisarts",
+        lambda engine: spiegel.spiegelinformatie_for(
+            engine, GP, spiegel.SpiegelFilters(region="NKU")
+        ),
+    ),
+    ("anderhalvelijn verzekeraar",
+     lambda engine: alv.anderhalvelijn_for(engine, INSURER, None, "rolling12")),
+    ("beheer", lambda engine: (beheer.users(engine, ADMIN), beheer.audit_log(engine, ADMIN))),
 ]
 
 

@@ -204,6 +204,8 @@ def test_every_page_renders(server, page):
         assert "Hartnetwerk dashboard" in page.title(), url
         assert page.locator('[data-testid="stException"]').count() == 0, url
         assert page.get_by_text("Synthetische voorbeelddata").first.is_visible(), url
+        # Sample data only: demo mode, no sign-in, and every page says so.
+        assert page.get_by_text("Demomodus").first.is_visible(), url
 
 
 def test_home_shows_regions(server, page):
