@@ -145,3 +145,53 @@ def test_without_auth_secrets_there_is_no_oidc_button(isolated_db):
     fill_tiny_dataset(isolated_db)
     at = run(AppTest.from_file(str(APP), default_timeout=60))
     assert "signin_oidc" not in [b.key for b in at.button]
+
+
+# ---- the beheer page ---------------------------------------------------------------------------
+
+
+def test_beheerder_manages_accounts_on_the_page(isolated_db):
+    from dashboard import auth
+    from tests.auth_support import sign_in
+    from tests.conftest import fill_tiny_dataset
+
+    fill_tiny_dataset(isolated_db)
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60), isolated_db, "beheerder",
+                 username="beheer")
+    run(at)
+    at.switch_page("../pages/beheer.py")
+    run(at)
+    at.selectbox(key="beheer_add_role").set_value("huisarts")
+    run(at)
+    at.text_input(key="beheer_add_username").input("a.jansen")
+    at.selectbox(key="beheer_add_practice").set_value("P2")
+    at.text_input(key="beheer_add_password").input("kort")
+    submit = [b for b in at.button if b.label == "Toevoegen"][0]
+    submit.click()
+    run(at)
+    assert "minstens 12 tekens" in at.error[0].value
+    assert auth.get_account(isolated_db, "a.jansen") is None
+
+    at.text_input(key="beheer_add_username").input("a.jansen")
+    at.selectbox(key="beheer_add_practice").set_value("P2")
+    at.text_input(key="beheer_add_password").input("een goed wachtwoord")
+    [b for b in at.button if b.label == "Toevoegen"][0].click()
+    run(at)
+    account = auth.get_account(isolated_db, "a.jansen")
+    assert (account.role, account.practice) == ("huisarts", "P2")
+    assert at.success[0].value == "Account 'a.jansen' toegevoegd."
+
+    at.selectbox(key="beheer_change_user").set_value("a.jansen")
+    [b for b in at.button if b.label == "Uitschakelen"][0].click()
+    run(at)
+    assert not auth.get_account(isolated_db, "a.jansen").active
+    at.selectbox(key="beheer_change_user").set_value("beheer")
+    [b for b in at.button if b.label == "Uitschakelen"][0].click()
+    run(at)
+    assert "eigen account niet uitschakelen" in at.error[0].value
+
+    log = audit.recent(isolated_db)
+    assert list(log["event"][:2]) == ["user_disabled", "user_added"]
+    assert set(log["username"][:2]) == {"beheer"}
+    shown = [t for t in shown_tables(at) if "Gebeurtenis" in t.columns][0]
+    assert "account uitgeschakeld" in shown["Gebeurtenis"].tolist()
