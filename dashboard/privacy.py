@@ -10,12 +10,12 @@ Pure functions, applied by the page-data builders before anything reaches a page
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
+from dashboard.export.tables import FORMULA_STARTS, neutralise  # noqa: F401
 from dashboard.scope import Scope
 from dashboard.settings import get_settings
 
@@ -115,23 +115,9 @@ def suppress_region_counts(
 
 # ---- spreadsheet formula injection ------------------------------------------------------------
 
-# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
-# (OWASP "CSV Injection"); tab and carriage return can smuggle one past a naive check.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")
-
-
-def neutralise_formula(value: object) -> object:
-    """A text that a spreadsheet would run as a formula, prefixed with ``'`` so it stays text.
-
-    Plain numbers such as "-12" or "-0,5" are left alone (they are data, not formulas); every
-    other value that is not a string is returned unchanged.
-    """
-    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
-        return value
-    if _PLAIN_NUMBER.fullmatch(value):
-        return value
-    return "'" + value
+# One rule for every export (OWASP "CSV Injection"), kept with the table exports: a text cell
+# starting with = + - @ (or tab / carriage return) gets a leading apostrophe; numbers stay.
+neutralise_formula = neutralise
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:

@@ -14,7 +14,8 @@ lang = ui.lang()
 st.title(ui.t("report.page_title"))
 st.caption(ui.t("report.page_intro", max=ui.number(privacy.threshold() - 1)))
 
-regions = ui.cached_query(report.regions)
+scope = ui.scope()
+regions = ui.cached_query(report.regions_for, scope)
 if regions.empty:
     st.info(ui.t("report.no_regions"), icon=":material/database:")
     st.stop()
@@ -24,12 +25,14 @@ row = regions.set_index("region")
 # Labels are computed up front: format functions also run outside the script run (tests).
 section_labels = {key: ui.t(f"report.section.{key}") for key in report.SECTIONS}
 
+if st.session_state.get("report_region") not in names:
+    st.session_state.pop("report_region", None)
 with st.container(border=True):
     left, right = st.columns(2)
     region = left.selectbox(
         ui.t("report.region"), list(names), format_func=names.__getitem__, key="report_region"
     )
-    period_keys = ui.cached_query(report.periods, region)
+    period_keys = ui.cached_query(report.periods_for, scope, region)
     period_labels = {
         key: report.period_label(key, row.at[region, "first_month"],
                                  row.at[region, "last_month"], lang)
@@ -57,7 +60,7 @@ if st.button(ui.t("report.build"), type="primary", icon=":material/picture_as_pd
     with st.spinner(ui.t("report.building")):
         started = time.perf_counter()
         try:
-            content = report.assemble(ui.get_engine(), options)
+            content = report.assemble_for(ui.get_engine(), scope, options)
         except report.ReportError as error:
             st.error(str(error), icon=":material/error:")
             st.stop()
@@ -90,7 +93,8 @@ elif built is not None:
         mime="application/pdf",
         icon=":material/download:",
         key="report_download",
-        on_click="ignore",
+        on_click=ui.record_export,
+        args=(built["file_name"],),
     )
 
 command = (

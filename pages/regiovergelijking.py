@@ -12,13 +12,13 @@ from dashboard import ui
 from dashboard.charts.funnel import funnel_chart
 from dashboard.charts.regiovergelijking import region_trend_chart
 from dashboard.pagedata import regiovergelijking as pagedata
-from dashboard.queries import regiovergelijking as queries
 
 ui.page_header("regio.title", "regio.intro")
 lang = ui.lang()
 state = st.session_state
 
-start = ui.cached_query(pagedata.regiovergelijking, None, lang)
+scope = ui.scope()
+start = ui.cached_query(pagedata.regiovergelijking_for, scope, None, lang)
 if start.year is None:
     st.info(ui.t("regio.empty"), icon=":material/database:")
     st.stop()
@@ -28,7 +28,8 @@ if state.get("regio_year") not in start.years:
 year = st.selectbox(
     ui.t("regio.year"), options=start.years, key="regio_year", help=ui.t("regio.year_help")
 )
-data = start if year == start.year else ui.cached_query(pagedata.regiovergelijking, year, lang)
+data = start if year == start.year else ui.cached_query(
+    pagedata.regiovergelijking_for, scope, year, lang)
 cells, colours, row_keys = data.wide()
 
 st.subheader(ui.t("regio.table_title", year=year))
@@ -140,7 +141,7 @@ else:
         key="regio_frequency",
     )
 histogram = (
-    ui.cached_query(queries.wait_histogram, data.cutoffs, "month")
+    ui.cached_query(pagedata.wait_histogram_for, scope, data.cutoffs, "month")
     if pagedata.needs_month_histogram(row, frequency) else None
 )
 detail = pagedata.indicator_detail(data, row, frequency, histogram)

@@ -42,6 +42,7 @@ from dashboard.queries import anderhalvelijn as region_queries
 from dashboard.queries import pdca as cycle_queries
 from dashboard.queries.indicator_series import indicator_series
 from dashboard.queries.sroi import sroi_regions
+from dashboard.scope import AccessDenied, Scope
 
 SECTIONS: tuple[str, ...] = ("overview", "spiegelinformatie", "anderhalvelijn", "pdca", "sroi")
 MAX_CYCLES = 3  # SPC charts of open cycles in the report; the table lists them all
@@ -156,8 +157,11 @@ def period_label(key: str, first_month: date, last_month: date, lang: str) -> st
 class _Builder:
     """Builds the sections for one report; ``t`` translates into the report's language."""
 
-    def __init__(self, engine: Engine, options: ReportOptions, region: dict[str, Any]):
+    def __init__(self, engine: Engine, options: ReportOptions, region: dict[str, Any],
+                 scope: Scope | None = None):
         self.engine, self.options, self.region = engine, options, region
+        # Without a scope (the command line): every practice under its pseudonym.
+        self.scope = scope or Scope("beheerder", all_regions=True)
         self.lang = options.lang
         self.name = region["name"]
 
@@ -259,6 +263,11 @@ class _Builder:
 
     def spiegelinformatie(self) -> Section:
         section = Section("spiegelinformatie", self.t("report.section.spiegelinformatie"))
+        try:
+            self.scope.check_practices(self.options.region)
+        except AccessDenied as error:
+            section.paragraphs.append(self.t(error.reason, **error.values))
+            return section
         key = self.options.period
         filters = spiegel_data.SpiegelFilters(
             region=self.options.region,
@@ -352,7 +361,7 @@ class _Builder:
         section = Section("anderhalvelijn", self.t("report.section.anderhalvelijn"))
         t, name = self.t, self.name
         data = alv_data.anderhalvelijn(self.engine, self.options.region, self.options.period,
-                                       None, lang=self.lang)
+                                       None, lang=self.lang, scope=self.scope)
         if not data.has_data:
             section.paragraphs.append(t("alv.no_referrals", scope=name))
             return section
@@ -613,6 +622,8 @@ def assemble(
     engine: Engine,
     options: ReportOptions,
     now: Callable[[], datetime] = datetime.now,
+    *,
+    scope: Scope | None = None,
 ) -> Report:
     """The report's content for ``options`` (raises :class:`ReportError` on a bad choice)."""
     if options.lang not in i18n.LANGUAGES:
@@ -625,7 +636,7 @@ def assemble(
     if options.period not in available:
         raise ReportError(
             f"unknown period {options.period!r} for {options.region}; use one of {available}")
-    builder = _Builder(engine, options, row)
+    builder = _Builder(engine, options, row, scope)
     sections = [getattr(builder, key)() for key in SECTIONS if key in options.sections]
     sections.append(builder.methods())
     data_date = row["data_date"]
@@ -660,3 +671,25 @@ def parse_sections(values: Iterable[str] | None) -> tuple[str, ...]:
         return SECTIONS
     keys = [part.strip() for value in values for part in value.split(",") if part.strip()]
     return tuple(dict.fromkeys(keys)) if keys else SECTIONS
+
+
+# ---- within the user's scope (what the Rapport page calls) ----------------------------------
+# The report holds region totals for anyone who may see the region; its practice-level parts
+# (the spiegelinformatie funnel, the anderhalvelijn funnel) follow the same scope as the pages,
+# under pseudonyms (a GP's own report may show the own practice by name, as the pages do).
+
+
+def regions_for(engine: Engine, scope: Scope) -> pd.DataFrame:
+    frame = regions(engine)
+    return frame[frame["region"].isin(scope.visible_regions(frame["region"]))].reset_index(
+        drop=True)
+
+
+def periods_for(engine: Engine, scope: Scope, region: str) -> list[str]:
+    scope.check_region(region)
+    return periods(engine, region)
+
+
+def assemble_for(engine: Engine, scope: Scope, options: ReportOptions) -> Report:
+    scope.check_region(options.region)
+    return assemble(engine, options, scope=scope)

@@ -31,6 +31,7 @@ per region and the funnel across regions of one row of the table.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -53,6 +54,7 @@ from dashboard.queries.indicator_series import (
     _nearest_year,
     _year_fraction,
 )
+from dashboard.scope import Scope
 from dashboard.stats import (
     compare_with_benchmark,
     funnel_classify,
@@ -459,10 +461,17 @@ def _year_options(monthly: pd.DataFrame, data_dates: dict[str, Any]) -> tuple[li
     return years, (complete[0] if complete else years[0])
 
 
-def regiovergelijking(engine: Engine, year: int | None = None, lang: str = "nl") -> RegioData:
+def regiovergelijking(engine: Engine, year: int | None = None, lang: str = "nl", *,
+                      only: Collection[str] | None = None) -> RegioData:
     """The profile table for ``year`` (default: the latest calendar year the referral data
-    cover completely in at least one region). See the module docstring for the methods."""
+    cover completely in at least one region). See the module docstring for the methods.
+
+    ``only`` limits the regions (and so the benchmark) to those codes: an insurer compares
+    its own regions and learns nothing of the others, not even as the benchmark's remainder.
+    """
     regions = region_queries.regions(engine)
+    if only is not None:
+        regions = regions[regions["region"].isin(set(only))].reset_index(drop=True)
     dates = region_queries.data_dates(engine)
     regions = regions.merge(dates[["region", "data_date"]], on="region", how="left")[
         ["region", "name", "data_date"]]
@@ -474,6 +483,7 @@ def regiovergelijking(engine: Engine, year: int | None = None, lang: str = "nl")
         for r, d in zip(regions["region"], regions["data_date"], strict=True)
     }
     monthly = _monthly(engine, data_dates)
+    monthly = monthly[monthly["region"].isin(data_dates)].reset_index(drop=True)
     data.monthly = monthly
     if monthly.empty:
         return data
@@ -799,3 +809,22 @@ def _funnel(detail: IndicatorDetail, data: RegioData) -> None:
                 "line": f"{bound}_{level}", "level": level,
             }))
     detail.funnel_lines = pd.concat(long, ignore_index=True)
+
+
+# ---- within the user's scope (what the page calls) --------------------------------------------
+
+
+def regiovergelijking_for(engine: Engine, scope: Scope, year: int | None = None,
+                          lang: str = "nl") -> RegioData:
+    """:func:`regiovergelijking` of the regions ``scope`` may see (region-level only)."""
+    codes = region_queries.regions(engine)["region"]
+    only = None if len(scope.visible_regions(codes)) == len(codes) else scope.visible_regions(
+        codes)
+    return regiovergelijking(engine, year, lang, only=only)
+
+
+def wait_histogram_for(engine: Engine, scope: Scope, cutoffs=(), by: str = "year"):
+    """The waiting-time histogram of the visible regions (``queries.wait_histogram``)."""
+    visible = tuple((region, month) for region, month in cutoffs if scope.sees_region(region))
+    frame = queries.wait_histogram(engine, visible, by=by)
+    return frame[frame["region"].map(scope.sees_region)].reset_index(drop=True)

@@ -38,6 +38,9 @@ PAGES = {  # URL path -> script, from dashboard/app.py
     "anderhalvelijn": "anderhalvelijn.py",
     "pdca": "pdca.py",
     "sroi": "sroi.py",
+    "regiovergelijking": "regiovergelijking.py",
+    "indicatoren": "indicatoren.py",
+    "rapport": "rapport.py",
     "beheer": "beheer.py",
 }
 BINDINGS = {
