@@ -10,12 +10,14 @@ import pypdf
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.auth_support import sign_in
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
 
 
 def open_page(script: str, lang: str = "nl") -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=120)
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=120))
     at.query_params["lang"] = lang
     at.run()
     at.switch_page(f"../pages/{script}").run()

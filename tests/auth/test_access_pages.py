@@ -93,10 +93,29 @@ def _walk(node):
         yield from _walk(child)
 
 
+def _message_text(message) -> list[str]:
+    """Every string in a protobuf message; bytes fields (tables, chart data) decoded from
+    Arrow into CSV text, so a value inside a table or chart counts as shown."""
+    out = []
+    for field, value in message.ListFields():
+        values = value if getattr(field, "is_repeated", False) else [value]
+        for item in values:
+            if hasattr(item, "ListFields"):
+                out += _message_text(item)
+            elif isinstance(item, bytes):
+                try:
+                    out.append(pa.ipc.open_stream(item).read_all().to_pandas().to_csv())
+                except (pa.ArrowInvalid, OSError):
+                    pass
+            else:
+                out.append(str(item))
+    return out
+
+
 def page_text(at: AppTest) -> str:
-    """Everything the page sent to the browser, as text (protobuf text format: strings inside
-    tables and chart data appear literally)."""
-    return "\n".join(str(node.proto) for node in _walk(at._tree))
+    """Everything the page sent to the browser as text: labels, markdown, widget options,
+    chart specs, and the values inside tables and chart data."""
+    return "\n".join(text for node in _walk(at._tree) for text in _message_text(node.proto))
 
 
 def shown_tables(at: AppTest) -> list[pd.DataFrame]:
@@ -426,3 +445,24 @@ def test_download_clicks_are_audited(db):
     entry = audit.recent(db, event="export")
     assert len(entry) == 1 and entry["username"][0] == "test-coordinator-tst"
     assert entry["role"][0] == "coordinator" and ".csv" in entry["detail"][0]
+
+
+def test_insurer_compares_and_reports_on_its_own_regions_only(db):
+    from dashboard.export import report
+    from dashboard.pagedata import regiovergelijking
+    from dashboard.scope import AccessDenied
+
+    insurer = scope_of("verzekeraar")  # TST only
+    data = regiovergelijking.regiovergelijking_for(db, insurer)
+    assert list(data.regions["region"]) == ["TST"]
+    assert set(data.monthly["region"]) <= {"TST"}
+    everyone = regiovergelijking.regiovergelijking_for(db, scope_of("coordinator"))
+    assert set(everyone.regions["region"]) == {"TST", "ZND"}  # aggregates of every region
+    assert list(report.regions_for(db, insurer)["region"]) == ["TST"]
+    with pytest.raises(AccessDenied):
+        report.periods_for(db, insurer, "ZND")
+    content = report.assemble_for(db, insurer, report.ReportOptions(
+        region="TST", period="2024", sections=("spiegelinformatie", "anderhalvelijn")))
+    spiegel_section = content.sections[0]
+    assert spiegel_section.paragraphs == [i18n.translate("access.practice_level_denied", "nl")]
+    assert not spiegel_section.figures

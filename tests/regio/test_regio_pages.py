@@ -13,6 +13,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.auth_support import sign_in
 from tests.regio_dataset import FORBIDDEN
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -21,7 +22,7 @@ INDICATOREN = "../pages/indicatoren.py"
 
 
 def open_page(page: str, lang: str = "nl", **params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60))
     at.query_params["lang"] = lang
     for key, value in params.items():
         at.query_params[key] = value
