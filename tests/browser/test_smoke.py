@@ -159,11 +159,12 @@ def open_and_wait(page, url: str) -> None:
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=RENDER_TIMEOUT)
     page.wait_for_selector("h1", timeout=RENDER_TIMEOUT)
-    # The status widget shows "Running..." while the script runs.
+    # The status widget shows "Running..." (or, with toolbarMode "viewer", a "Stop" button)
+    # while the script runs.
     page.wait_for_function(
         """() => !document.querySelector('[data-testid="stStatusWidget"]')
                  || !document.querySelector('[data-testid="stStatusWidget"]').innerText
-                        .match(/Running|Bezig/)""",
+                        .match(/Running|Bezig|Stop/)""",
         timeout=RENDER_TIMEOUT,
     )
     page.wait_for_timeout(500)  # let late elements (tables, charts) settle before checking
@@ -211,6 +212,11 @@ def test_every_page_renders(server, page):
 def test_home_shows_regions(server, page):
     open_and_wait(page, server + "/")
     assert page.locator("h1").first.inner_text().strip() == "Overzicht"
+    # Tiles and region cards arrive over a few hundred milliseconds: wait for them, not a guess.
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=\"stMetric\"]').length >= 5",
+        timeout=RENDER_TIMEOUT,
+    )
     assert page.locator('[data-testid="stMetric"]').count() >= 5
 
 
