@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 
 from dashboard import i18n
 from dashboard.models import MeetingPack, Region
+from dashboard.scope import Scope
 from dashboard.slides import KINDS
 
 NAME_MAX = 120
@@ -159,3 +160,35 @@ def delete_pack(engine: Engine, pack_id: int) -> bool:
         session.delete(pack)
         session.commit()
         return True
+
+
+# ---- within the user's scope (what the Vergadering page calls) -------------------------------
+# Packs of the regions one may see can be opened and presented; making, changing and deleting
+# them is for the editing roles of the region (dashboard.scope.Scope.may_edit).
+
+
+def list_packs_for(engine: Engine, scope: Scope) -> pd.DataFrame:
+    frame = list_packs(engine)
+    return frame[frame["region"].map(scope.sees_region).astype(bool)].reset_index(drop=True)
+
+
+def get_pack_for(engine: Engine, scope: Scope, pack_id: int) -> dict[str, Any] | None:
+    pack = get_pack(engine, pack_id)
+    return pack if pack is not None and scope.sees_region(pack["region"]) else None
+
+
+def save_pack_for(engine: Engine, scope: Scope, name: str, region: str,
+                  slides: Sequence[Mapping[str, Any]], pack_id: int | None = None) -> int:
+    scope.check_edit(region)
+    if pack_id is not None:
+        current = get_pack(engine, pack_id)
+        if current is not None:
+            scope.check_edit(current["region"])
+    return save_pack(engine, name, region, slides, pack_id=pack_id)
+
+
+def delete_pack_for(engine: Engine, scope: Scope, pack_id: int) -> bool:
+    current = get_pack(engine, pack_id)
+    if current is not None:
+        scope.check_edit(current["region"])
+    return delete_pack(engine, pack_id)

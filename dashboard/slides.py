@@ -41,6 +41,7 @@ from dashboard.queries import referrals
 from dashboard.queries.indicator_series import indicator_series
 from dashboard.queries.sroi import sroi_data as sroi_query
 from dashboard.queries.sroi import sroi_regions
+from dashboard.scope import Scope
 from dashboard.sroi_models import default_scenario
 
 NONE = "geen"  # the link text of "no choice" (ui.NONE_CODE)
@@ -217,7 +218,7 @@ def resolve_filters(options: Options, filters: Mapping[str, str], lang: str
 # ---- loading -------------------------------------------------------------------------------
 
 
-def _load_overview(engine, region, f, lang, content: SlideContent) -> None:
+def _load_overview(engine, region, f, lang, content: SlideContent, scope: Scope) -> None:
     data = tiles_data.overview_tiles(engine)
     tiles = data.tiles[(data.tiles["region"] == region) & data.tiles["value"].notna()]
     name = data.regions.set_index("region")["name"].get(region, region)
@@ -273,7 +274,14 @@ def _spiegel_filters(region: str, f: Mapping[str, str], lang: str) -> spiegel.Sp
     )
 
 
-def _load_spiegel(engine, region, f, lang, content: SlideContent) -> None:
+def _load_spiegel(engine, region, f, lang, content: SlideContent, scope: Scope) -> None:
+    if not scope.sees_practices_in(region):
+        # Practice-level slides of a pack only show for those who may see the practices.
+        content.title = _t("spiegel.funnel_title_standardised", lang)
+        content.empty = _t("access.practice_level_denied" if not scope.practice_level
+                           else "access.region_practices_denied", lang, region=region)
+        return
+    # A slide is for a meeting: every practice under its pseudonym, also for a GP.
     data = spiegel.spiegelinformatie(engine, _spiegel_filters(region, f, lang))
     crude = f["maat"] == "crude"
     content.values = {"crude": crude, "region": data.region_name,
@@ -316,7 +324,7 @@ def _load_spiegel(engine, region, f, lang, content: SlideContent) -> None:
             content.empty = _t("spiegel.trend_empty", lang)
 
 
-def _load_alv(engine, region, f, lang, content: SlideContent) -> None:
+def _load_alv(engine, region, f, lang, content: SlideContent, scope: Scope) -> None:
     condition = None if f["aandoening"] == "alle" else f["aandoening"]
     names = dict(zip(*(alv_queries.regions(engine)[c] for c in ("region", "name")),
                      strict=True))
@@ -328,7 +336,8 @@ def _load_alv(engine, region, f, lang, content: SlideContent) -> None:
     if f["periode"] == NONE or region not in names:
         content.empty = _t("alv.no_referrals", lang, scope=scope)
         return
-    data = alv_data.anderhalvelijn(engine, region, f["periode"], condition, lang=lang)
+    data = alv_data.anderhalvelijn(engine, region, f["periode"], condition, lang=lang,
+                                   scope=scope)
     if not data.has_data:
         content.empty = _t("alv.no_referrals", lang, scope=scope)
         return
@@ -365,11 +374,13 @@ def _load_alv(engine, region, f, lang, content: SlideContent) -> None:
                            "signal_label": "col.funnel_signal"}
         content.formats = {"share": "percent", "share_low": "percent", "share_high": "percent"}
         content.method = _t("alv.funnel_method", lang)
-        if data.funnel_chart.empty:
+        if data.practices_denied:
+            content.empty = _t(data.practices_denied, lang, region=region)
+        elif data.funnel_chart.empty:
             content.empty = _t("alv.funnel_empty", lang)
 
 
-def _load_pdca(engine, region, f, lang, content: SlideContent) -> None:
+def _load_pdca(engine, region, f, lang, content: SlideContent, scope: Scope) -> None:
     names = cycles.region_names(engine)
     code, view = f["indicator"], f["weergave"]
     cycle = None if f["cyclus"] == NONE else cycles.get_cycle(engine, int(f["cyclus"]))
@@ -392,7 +403,7 @@ def _load_pdca(engine, region, f, lang, content: SlideContent) -> None:
     content.method = _t(f"pdca.method.{'run' if view == 'run' else trend.chart_kind}", lang)
 
 
-def _load_sroi(engine, region, f, lang, content: SlideContent) -> None:
+def _load_sroi(engine, region, f, lang, content: SlideContent, scope: Scope) -> None:
     regions = sroi_regions(engine)
     content.title = _t("sroi.chart.waterfall_title", lang)
     if region not in set(regions["region"]):
@@ -437,8 +448,11 @@ _LOADERS: dict[str, Callable[..., None]] = {
 
 
 def load_slide(engine: Engine, kind: str, region: str, filters: tuple[tuple[str, str], ...] = (),
-               lang: str = "nl") -> SlideContent:
-    """The content of one slide: ``filters`` as (link parameter, code) pairs (hashable)."""
+               lang: str = "nl", *, scope: Scope | None = None) -> SlideContent:
+    """The content of one slide: ``filters`` as (link parameter, code) pairs (hashable).
+
+    Without ``scope`` (benchmarks, the command line): every region, practices pseudonymised.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown slide kind {kind!r}; known: {', '.join(KINDS)}")
     spec = KINDS[kind]
@@ -446,7 +460,8 @@ def load_slide(engine: Engine, kind: str, region: str, filters: tuple[tuple[str,
                                          dict(filters), lang)
     content = SlideContent(kind=kind, title=kind_label(kind, lang), page=spec.page,
                            params={REGION_PARAM: region, **resolved}, problems=problems)
-    _LOADERS[kind](engine, region, resolved, lang, content)
+    _LOADERS[kind](engine, region, resolved, lang, content,
+                   scope or Scope("beheerder", all_regions=True))
     return content
 
 
@@ -563,3 +578,20 @@ def draw(content: SlideContent, lang: str = "nl") -> Any:
     if content.empty or content.kind not in _DRAWERS:
         return None
     return _DRAWERS[content.kind](content, lang)
+
+
+# ---- within the user's scope (what the Vergadering page calls) -------------------------------
+
+
+def filter_options_for(engine: Engine, scope: Scope, kind: str, region: str,
+                       lang: str = "nl") -> Options:
+    scope.check_region(region)
+    return filter_options(engine, kind, region, lang)
+
+
+def load_slide_for(engine: Engine, scope: Scope, kind: str, region: str,
+                   filters: tuple[tuple[str, str], ...] = (), lang: str = "nl") -> SlideContent:
+    """:func:`load_slide` as ``scope`` may see it: practice-level slides (funnels) of a region
+    whose practices it may not see show why instead of the chart."""
+    scope.check_region(region)
+    return load_slide(engine, kind, region, filters, lang, scope=scope)

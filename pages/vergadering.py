@@ -11,13 +11,15 @@ import streamlit as st
 
 from dashboard import meeting_packs as packs
 from dashboard import slides, ui
-from dashboard.queries import referrals
+from dashboard.pagedata.anderhalvelijn import regions_for
+from dashboard.scope import AccessDenied
 
 state = st.session_state
+scope = ui.scope()
 engine = ui.get_engine()
 lang = ui.lang()
 
-regions = ui.cached_query(referrals.regions)
+regions = ui.cached_query(regions_for, scope)
 if regions.empty:
     ui.page_header("verg.title", "verg.intro")
     st.info(ui.t("verg.no_regions"), icon=":material/database:")
@@ -26,7 +28,7 @@ region_names = dict(zip(regions["region"], regions["name"], strict=True))
 
 NEW = 0  # the pack choice "new pack"
 FLASH = "verg_flash"
-saved = packs.list_packs(engine)
+saved = packs.list_packs_for(engine, scope)
 saved = saved[saved["region"].isin(list(region_names))]
 pack_labels = {NEW: ui.t("verg.new_pack")} | {
     int(row.id): f"{row.name} · {region_names[row.region]}"
@@ -44,7 +46,7 @@ if state.get("verg_pack") not in pack_labels:
 
 
 def new_draft(pack_id: int) -> dict:
-    pack = packs.get_pack(engine, pack_id) if pack_id != NEW else None
+    pack = packs.get_pack_for(engine, scope, pack_id) if pack_id != NEW else None
     if pack is None:
         return {"id": None, "name": "", "region": next(iter(region_names)), "slides": [],
                 "version": state.get("verg_draft", {}).get("version", 0) + 1}
@@ -93,9 +95,13 @@ def save() -> None:
     name = state.get(f"verg_name_{draft['version']}", draft["name"])
     region = state.get(f"verg_region_{draft['version']}", draft["region"])
     try:
-        pack_id = packs.save_pack(engine, name, region, draft["slides"], pack_id=draft["id"])
+        pack_id = packs.save_pack_for(engine, scope, name, region, draft["slides"],
+                                      pack_id=draft["id"])
     except packs.PackError as error:
         state[FLASH] = ("error", "\n".join(f"- {m}" for m in error.messages(lang)))
+        return
+    except AccessDenied as error:
+        state[FLASH] = ("error", ui.t(error.reason, **error.values))
         return
     state[FLASH] = ("ok", ui.t("verg.saved", name=name.strip()))
     state["verg_select_next"] = pack_id
@@ -105,7 +111,12 @@ def save() -> None:
 
 def delete() -> None:
     draft = state["verg_draft"]
-    if draft["id"] is not None and packs.delete_pack(engine, draft["id"]):
+    try:
+        deleted = draft["id"] is not None and packs.delete_pack_for(engine, scope, draft["id"])
+    except AccessDenied as error:
+        state[FLASH] = ("error", ui.t(error.reason, **error.values))
+        return
+    if deleted:
         state[FLASH] = ("ok", ui.t("verg.deleted", name=draft["name"]))
     state["verg_select_next"] = NEW
     state["verg_reload"] = True
@@ -152,7 +163,8 @@ if not ui.presenting():
             st.caption(ui.t("verg.no_slides"))
         for index, slide in enumerate(draft["slides"]):
             row = st.columns([8, 1, 1, 1], vertical_alignment="center")
-            options = slides.filter_options(engine, slide["kind"], draft["region"], lang)
+            options = slides.filter_options_for(engine, scope, slide["kind"], draft["region"],
+                                                lang)
             # What the slide will show: a filter not saved (or gone) shows its first option.
             shown, _problems = slides.resolve_filters(options, slide["filters"], lang)
             summary = " · ".join(options[param][1][code] for param, code in shown.items())
@@ -170,7 +182,7 @@ if not ui.presenting():
             kind = st.selectbox(ui.t("verg.kind"), kinds,
                                 format_func=lambda code: slides.kind_label(code, lang),
                                 key="verg_new_kind")
-            options = slides.filter_options(engine, kind, draft["region"], lang)
+            options = slides.filter_options_for(engine, scope, kind, draft["region"], lang)
             cells = st.columns(max(len(options), 1))
             for cell, (param, (label_key, choices)) in zip(cells, options.items(), strict=False):
                 cell.selectbox(ui.t(label_key), list(choices), format_func=choices.__getitem__,
@@ -227,10 +239,11 @@ if ui.presenting():
 slide = draft["slides"][number - 1]
 filters = tuple(sorted(slide["filters"].items()))
 if slide["kind"] in slides.CACHEABLE:
-    content = ui.cached_query(slides.load_slide, slide["kind"], draft["region"], filters,
-                              lang=lang)
+    content = ui.cached_query(slides.load_slide_for, scope, slide["kind"], draft["region"],
+                              filters, lang=lang)
 else:
-    content = slides.load_slide(engine, slide["kind"], draft["region"], filters, lang=lang)
+    content = slides.load_slide_for(engine, scope, slide["kind"], draft["region"], filters,
+                                    lang=lang)
 
 for problem in content.problems:
     st.caption(f":material/info: {problem}")

@@ -41,6 +41,7 @@ PAGES = {  # URL path -> script, from dashboard/app.py
     "regiovergelijking": "regiovergelijking.py",
     "indicatoren": "indicatoren.py",
     "rapport": "rapport.py",
+    "vergadering": "vergadering.py",
     "beheer": "beheer.py",
 }
 BINDINGS = {
@@ -280,7 +281,7 @@ URL_ATTACKS = {
 
 @pytest.mark.parametrize("role", ["coordinator", "huisarts", "verzekeraar"])
 @pytest.mark.parametrize("url_path", ["overzicht", "spiegelinformatie", "anderhalvelijn",
-                                      "pdca", "sroi"])
+                                      "pdca", "sroi", "regiovergelijking", "vergadering"])
 def test_url_parameters_do_not_widen_the_scope(db, role, url_path):
     scope = scope_of(role)
     if not scope.may_open(url_path):
