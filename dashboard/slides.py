@@ -218,7 +218,7 @@ def resolve_filters(options: Options, filters: Mapping[str, str], lang: str
 # ---- loading -------------------------------------------------------------------------------
 
 
-def _load_overview(engine, region, f, lang, content: SlideContent, scope: Scope) -> None:
+def _load_overview(engine, region, f, lang, content: SlideContent, user_scope: Scope) -> None:
     data = tiles_data.overview_tiles(engine)
     tiles = data.tiles[(data.tiles["region"] == region) & data.tiles["value"].notna()]
     name = data.regions.set_index("region")["name"].get(region, region)
@@ -274,11 +274,11 @@ def _spiegel_filters(region: str, f: Mapping[str, str], lang: str) -> spiegel.Sp
     )
 
 
-def _load_spiegel(engine, region, f, lang, content: SlideContent, scope: Scope) -> None:
-    if not scope.sees_practices_in(region):
+def _load_spiegel(engine, region, f, lang, content: SlideContent, user_scope: Scope) -> None:
+    if not user_scope.sees_practices_in(region):
         # Practice-level slides of a pack only show for those who may see the practices.
         content.title = _t("spiegel.funnel_title_standardised", lang)
-        content.empty = _t("access.practice_level_denied" if not scope.practice_level
+        content.empty = _t("access.practice_level_denied" if not user_scope.practice_level
                            else "access.region_practices_denied", lang, region=region)
         return
     # A slide is for a meeting: every practice under its pseudonym, also for a GP.
@@ -324,7 +324,7 @@ def _load_spiegel(engine, region, f, lang, content: SlideContent, scope: Scope) 
             content.empty = _t("spiegel.trend_empty", lang)
 
 
-def _load_alv(engine, region, f, lang, content: SlideContent, scope: Scope) -> None:
+def _load_alv(engine, region, f, lang, content: SlideContent, user_scope: Scope) -> None:
     condition = None if f["aandoening"] == "alle" else f["aandoening"]
     names = dict(zip(*(alv_queries.regions(engine)[c] for c in ("region", "name")),
                      strict=True))
@@ -337,7 +337,7 @@ def _load_alv(engine, region, f, lang, content: SlideContent, scope: Scope) -> N
         content.empty = _t("alv.no_referrals", lang, scope=scope)
         return
     data = alv_data.anderhalvelijn(engine, region, f["periode"], condition, lang=lang,
-                                   scope=scope)
+                                   scope=user_scope)
     if not data.has_data:
         content.empty = _t("alv.no_referrals", lang, scope=scope)
         return
@@ -380,7 +380,7 @@ def _load_alv(engine, region, f, lang, content: SlideContent, scope: Scope) -> N
             content.empty = _t("alv.funnel_empty", lang)
 
 
-def _load_pdca(engine, region, f, lang, content: SlideContent, scope: Scope) -> None:
+def _load_pdca(engine, region, f, lang, content: SlideContent, user_scope: Scope) -> None:
     names = cycles.region_names(engine)
     code, view = f["indicator"], f["weergave"]
     cycle = None if f["cyclus"] == NONE else cycles.get_cycle(engine, int(f["cyclus"]))
@@ -403,7 +403,7 @@ def _load_pdca(engine, region, f, lang, content: SlideContent, scope: Scope) -> 
     content.method = _t(f"pdca.method.{'run' if view == 'run' else trend.chart_kind}", lang)
 
 
-def _load_sroi(engine, region, f, lang, content: SlideContent, scope: Scope) -> None:
+def _load_sroi(engine, region, f, lang, content: SlideContent, user_scope: Scope) -> None:
     regions = sroi_regions(engine)
     content.title = _t("sroi.chart.waterfall_title", lang)
     if region not in set(regions["region"]):

@@ -13,14 +13,18 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.auth_support import sign_in
 from tests.spiegel_dataset import OWN_NAME, fill_spiegel_dataset
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 
 
-def open_page(script: str, **params: str) -> AppTest:
-    """The app on ``script`` as a link with ``params`` opens it (a fresh session)."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
+def open_page(script: str, role: str = "beheerder", practice: str | None = None,
+              **params: str) -> AppTest:
+    """The app on ``script`` as a link with ``params`` opens it (a fresh, signed-in session)."""
+    regions = ("TST",) if role in ("coordinator", "cardioloog", "verzekeraar") else ()
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60), role=role, practice=practice,
+                 regions=regions)
     at.run()
     at.query_params.clear()
     at.query_params.update(params)
@@ -55,15 +59,13 @@ def spiegel_db(isolated_db):
 def test_spiegel_link_round_trip(spiegel_db):
     at = open_page(
         "spiegelinformatie.py", regio="TST", periode="year", jaar="2024",
-        aandoening="hartfalen", bestemming="ziekenhuis", praktijk="Praktijk Bravo",
-        maat="crude", spreiding="additive",
+        aandoening="hartfalen", bestemming="ziekenhuis", maat="crude", spreiding="additive",
     )
     assert at.selectbox(key="spiegel_region").value == "TST"
     assert at.radio(key="spiegel_period").value == "year"
     assert at.selectbox(key="spiegel_year").value == 2024
     assert at.selectbox(key="spiegel_condition").value == "hartfalen"
     assert at.selectbox(key="spiegel_destination").value == "ziekenhuis"
-    assert at.selectbox(key="spiegel_practice").value == "P2"
     assert at.radio(key="spiegel_measure").value == "crude"
     assert at.radio(key="spiegel_overdispersion").value == "additive"
     assert not notices(at)
@@ -73,8 +75,7 @@ def test_spiegel_link_round_trip(spiegel_db):
     at = run(at)
     assert params(at) == {
         "regio": "TST", "periode": "year", "jaar": "2024", "aandoening": "hartfalen",
-        "bestemming": "ziekenhuis", "praktijk": "Praktijk Bravo", "maat": "standardised",
-        "spreiding": "additive",
+        "bestemming": "ziekenhuis", "maat": "standardised", "spreiding": "additive",
     }
 
 
@@ -84,16 +85,16 @@ def test_spiegel_link_reproduces_the_numbers(spiegel_db):
     assert at.info[0].value.startswith(
         "In Regio Test verwijzen 1 van de 5 praktijken meer en 1 minder dan op grond van toeval"
     )
-    at.selectbox(key="spiegel_practice").set_value("P1")
-    at = run(at)
+    # The GP of P1 sees the own practice; the own practice comes from the sign-in, never from
+    # the link, so the link names no practice at all.
+    at = open_page("spiegelinformatie.py", role="huisarts", practice="P1", periode="year",
+                   jaar="2024")
     assert at.info[0].value.startswith("Uw praktijk verwijst 18% meer dan verwacht")
     link = params(at)
-    # The link names the practice by its display pseudonym, never by its name or code.
-    assert link["praktijk"] == "Praktijk Alfa"
-    assert not {"P1", OWN_NAME} & set(link.values())
+    assert "praktijk" not in link
+    assert not {"P1", OWN_NAME, "Praktijk Alfa"} & set(link.values())
 
-    again = open_page("spiegelinformatie.py", **link)
-    assert again.selectbox(key="spiegel_practice").value == "P1"
+    again = open_page("spiegelinformatie.py", role="huisarts", practice="P1", **link)
     assert again.info[0].value == at.info[0].value
     assert [m.value for m in again.metric] == [m.value for m in at.metric]
 
@@ -101,8 +102,6 @@ def test_spiegel_link_reproduces_the_numbers(spiegel_db):
 @pytest.mark.parametrize(
     ("name", "value", "label"),
     [
-        ("praktijk", "P1", "Mijn praktijk"),  # a practice code does not select the practice
-        ("praktijk", OWN_NAME, "Mijn praktijk"),  # nor does its real name
         ("regio", "ZZZ", "Regio"),
         ("jaar", "1999", "Jaar"),
         ("maat", "=HYPERLINK(\"http://x\")", "Maat"),
@@ -111,7 +110,6 @@ def test_spiegel_link_reproduces_the_numbers(spiegel_db):
 )
 def test_spiegel_ignores_values_it_does_not_offer(spiegel_db, name, value, label):
     at = open_page("spiegelinformatie.py", **{name: value})
-    assert at.selectbox(key="spiegel_practice").value is None
     assert at.selectbox(key="spiegel_region").value == "TST"
     assert at.radio(key="spiegel_measure").value == "standardised"
     [notice] = notices(at)
@@ -120,6 +118,18 @@ def test_spiegel_ignores_values_it_does_not_offer(spiegel_db, name, value, label
     assert params(at)[name] != value
     run(at)
     assert not notices(at)  # said once
+
+
+@pytest.mark.parametrize("value", ["P2", "Praktijk Bravo", "Praktijk Het Baken"])
+def test_a_practice_in_the_link_selects_nothing(spiegel_db, value):
+    # Before sign-in existed the link could name "my practice"; now that would let anyone pick
+    # another practice as their own (its name, its exact small counts). It has no effect.
+    at = open_page("spiegelinformatie.py", role="coordinator", praktijk=value)
+    assert "Praktijk Het Baken" not in "\n".join(c.value for c in at.caption)
+    assert not any("Uw praktijk" in i.value for i in at.info)
+    gp = open_page("spiegelinformatie.py", role="huisarts", practice="P1", praktijk=value)
+    assert gp.info[0].value.startswith("Uw praktijk")  # still the GP's own practice
+    assert "Praktijk Het Baken" not in "\n".join(m.value for m in gp.markdown)
 
 
 # ---- the other pages -----------------------------------------------------------------------
@@ -203,7 +213,7 @@ def test_presentation_mode_hides_the_controls(spiegel_db):
     assert at.sidebar.toggle(key="presentatie").value is True
     css = styles(at)
     assert '[data-testid="stSidebar"]' in css and "font-size: 22px" in css
-    for key in ("spiegel_region", "spiegel_period", "spiegel_year", "spiegel_practice",
+    for key in ("spiegel_region", "spiegel_period", "spiegel_year",
                 "spiegel_measure", "spiegel_overdispersion"):
         assert f".st-key-{key} {{ display: none" in css
     # The hidden filters still apply.

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import meeting_packs, slides
+from tests.auth_support import sign_in
 from tests.spiegel_dataset import fill_spiegel_dataset
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -29,7 +30,7 @@ def db(isolated_db):
 
 
 def open_page(**params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60))
     at.run()
     at.query_params.clear()
     at.query_params.update(params)
@@ -217,7 +218,7 @@ def test_a_slide_opens_on_its_page_with_the_same_filters(db, kind):
 
 
 def open_page_script(script: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60))
     at.run()
     at.query_params.clear()
     at.query_params.update(params)
