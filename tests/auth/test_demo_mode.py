@@ -24,7 +24,7 @@ DEMO_NL = "Demomodus — u bekijkt het dashboard als"
 def synthetic_db(isolated_db):
     fill_spiegel_dataset(isolated_db)
     with isolated_db.begin() as conn:
-        conn.execute(text("UPDATE region SET synthetic = 1"))
+        conn.execute(text("UPDATE region SET synthetic = true"))
     return isolated_db
 
 
@@ -80,7 +80,7 @@ def test_a_real_region_switches_demo_mode_off(synthetic_db):
     at = run(AppTest.from_file(str(APP), default_timeout=90))
     assert at.session_state["auth_scope"].demo
     with synthetic_db.begin() as conn:
-        conn.execute(text("UPDATE region SET synthetic = 0 WHERE code = 'TST'"))
+        conn.execute(text("UPDATE region SET synthetic = false WHERE code = 'TST'"))
     at.run()
     assert at.session_state["auth_scope"] is None
     assert at.title[0].value == "Aanmelden"
