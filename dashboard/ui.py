@@ -10,7 +10,6 @@ import ast
 import functools
 import importlib
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -172,25 +171,6 @@ _FORMATTERS: dict[str, Callable[[Any, str], str]] = {
 }
 
 
-def _guess_format(series: pd.Series) -> str:
-    if pd.api.types.is_bool_dtype(series):
-        return "yesno"
-    if pd.api.types.is_integer_dtype(series):
-        return "integer"
-    if pd.api.types.is_float_dtype(series):
-        return "decimal"
-    if pd.api.types.is_datetime64_any_dtype(series):
-        return "datetime"
-    sample = series.dropna()
-    if not sample.empty:
-        first = sample.iloc[0]
-        if isinstance(first, datetime):
-            return "datetime"
-        if isinstance(first, date):
-            return "date"
-    return "text"
-
-
 def _with_count_texts(frame: pd.DataFrame, formats: Mapping[str, str], per_column: dict) -> Any:
     """The table's Styler; "count" columns holding texts such as "<10" stay numeric underneath.
 
@@ -253,7 +233,7 @@ def show_table(
         frame = frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
         formats = {t(columns[c]): kind for c, kind in (formats or {}).items() if c in columns}
     formats = dict(formats or {})
-    kinds = {column: formats.get(column) or _guess_format(frame[column]) for column in frame}
+    kinds = {column: formats.get(column) or tables.guess_kind(frame[column]) for column in frame}
     if frame.empty:
         st.info(t("table.empty"))
     else:

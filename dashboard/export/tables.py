@@ -147,7 +147,8 @@ def number_format(kind: str, lang: str = i18n.DEFAULT_LANGUAGE) -> str | None:
     return formats[lang] if formats else None
 
 
-def _guess_kind(series: pd.Series) -> str:
+def guess_kind(series: pd.Series) -> str:
+    """The display kind of a column from its dtype (or its first value for object columns)."""
     if pd.api.types.is_bool_dtype(series):
         return "yesno"
     if pd.api.types.is_integer_dtype(series):
@@ -194,7 +195,7 @@ def _write_sheet(sheet, frame: pd.DataFrame, kinds: Mapping[str, str], lang: str
         cell.font, cell.fill = header_font, header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for col, column in enumerate(frame.columns, start=1):
-        kind = kinds.get(column) or _guess_kind(frame[column])
+        kind = kinds.get(column) or guess_kind(frame[column])
         fmt = number_format(kind, lang)
         longest = len(str(column))
         for row, value in enumerate(frame[column].tolist(), start=2):
