@@ -29,8 +29,9 @@ if st.session_state.get("report_region") not in names:
     st.session_state.pop("report_region", None)
 with st.container(border=True):
     left, right = st.columns(2)
-    region = left.selectbox(
-        ui.t("report.region"), list(names), format_func=names.__getitem__, key="report_region"
+    region = ui.url_widget(
+        left.selectbox, ui.t("report.region"), list(names), format_func=names.__getitem__,
+        key="report_region", param="regio",
     )
     period_keys = ui.cached_query(report.periods_for, scope, region)
     period_labels = {
@@ -40,9 +41,10 @@ with st.container(border=True):
     }
     if st.session_state.get("report_period") not in period_labels:
         st.session_state.pop("report_period", None)
-    period = right.selectbox(
-        ui.t("report.period"), period_keys, format_func=period_labels.__getitem__,
-        key="report_period", help=ui.t("report.period_help"),
+    period = ui.url_widget(
+        right.selectbox, ui.t("report.period"), list(period_keys),
+        format_func=period_labels.__getitem__, key="report_period", param="periode",
+        help=ui.t("report.period_help"),
     )
     sections = st.multiselect(
         ui.t("report.sections"), list(report.SECTIONS), default=list(report.SECTIONS),

@@ -25,8 +25,9 @@ if start.year is None:
 
 if state.get("regio_year") not in start.years:
     state["regio_year"] = start.year
-year = st.selectbox(
-    ui.t("regio.year"), options=start.years, key="regio_year", help=ui.t("regio.year_help")
+year = ui.url_widget(
+    st.selectbox, ui.t("regio.year"), start.years, key="regio_year", param="jaar",
+    help=ui.t("regio.year_help"),
 )
 data = start if year == start.year else ui.cached_query(
     pagedata.regiovergelijking_for, scope, year, lang)

@@ -108,3 +108,15 @@ def test_charts_and_tables_offer_png_svg_csv_and_xlsx(tiny_db, lang):
     assert csv_keys == xlsx_keys and len(csv_keys) >= 3
     assert {k.removeprefix("download-png-") for k in buttons if k.startswith("download-png-")} \
         == {k.removeprefix("download-svg-") for k in buttons if k.startswith("download-svg-")}
+
+
+def test_region_and_period_live_in_the_link(tiny_db):
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=120))
+    at.query_params.update({"regio": "NRD", "periode": "2024"})
+    at.run()
+    at.switch_page("../pages/rapport.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="report_region").value == "NRD"
+    assert at.selectbox(key="report_period").value == "2024"
+    at.selectbox(key="report_region").set_value("ZD").run()
+    assert at.query_params["regio"] in ("ZD", ["ZD"])

@@ -186,3 +186,16 @@ def test_unknown_indicator_and_english(isolated_db):
     text = "\n".join(m.value for m in at.markdown)
     assert "**Direction:** higher is better" in text
     assert "Cost of cardiology care per setting" in text
+
+
+def test_year_and_indicator_live_in_the_link(regio_db):
+    at = open_page(REGIO, jaar="2023", indicator="TEVREDENHEID")
+    assert at.selectbox(key="regio_year").value == 2023
+    assert at.selectbox(key="regio_row").value == "TEVREDENHEID"
+    at.selectbox(key="regio_year").set_value(2024).run()
+    assert not at.exception
+    assert at.query_params["jaar"] in ("2024", ["2024"])
+    # A year the data does not hold is ignored: the page opens on its latest complete year.
+    other = open_page(REGIO, jaar="1999")
+    assert other.selectbox(key="regio_year").value == 2024
+    assert len(other.toast) == 1
