@@ -323,7 +323,7 @@ def chart_downloads(chart: Any, *, file_name: str, key: str | None = None) -> No
             icon=":material/image:",
             key=f"download-png-{key or file_name}",
             on_click=record_export,
-            args=(f"{file_name}.png"),
+            args=(f"{file_name}.png",),
             help=t("chart.download_png_help"),
         )
         st.download_button(
@@ -334,7 +334,7 @@ def chart_downloads(chart: Any, *, file_name: str, key: str | None = None) -> No
             icon=":material/polyline:",
             key=f"download-svg-{key or file_name}",
             on_click=record_export,
-            args=(f"{file_name}.svg"),
+            args=(f"{file_name}.svg",),
             help=t("chart.download_svg_help"),
         )
 
