@@ -240,3 +240,25 @@ def test_switch_to_english(server, page):
     assert page.get_by_text("Synthetic sample data").first.is_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     _screenshot(page, ARTIFACTS / "page-home-en.png")
+
+
+def test_chart_and_table_downloads_work_in_the_browser(server, page):
+    """Clicking a chart's PNG and a table's Excel button delivers the file, with no error."""
+    open_and_wait(page, server + "/anderhalvelijn")
+    png_button = page.locator('[data-testid="stDownloadButton"] button:visible',
+                              has_text="PNG").first
+    png_button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=RENDER_TIMEOUT) as png:
+        png_button.click()
+    assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page.wait_for_timeout(1000)  # the click's callback (audit) runs after the download
+    assert page.locator('[data-testid="stException"]').count() == 0
+    open_and_wait(page, server + "/")
+    excel_button = page.locator('[data-testid="stDownloadButton"] button:visible',
+                                has_text="Excel").first
+    excel_button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=RENDER_TIMEOUT) as xlsx:
+        excel_button.click()
+    assert Path(xlsx.value.path()).read_bytes()[:2] == b"PK"  # an XLSX is a zip archive
+    page.wait_for_timeout(500)
+    assert page.locator('[data-testid="stException"]').count() == 0
