@@ -209,6 +209,42 @@ class AggEpisodeMonth(SQLModel, table=True):
     resolved_6m: int
 
 
+class AggReferralRegionMonth(SQLModel, table=True):
+    """``agg_referral_month`` without practice: what region-level and all-region pages read.
+
+    Practices have a few referrals a month, so the practice-level table hardly compresses the
+    raw rows; this one holds a few thousand rows per region however many practices it has.
+    """
+
+    __tablename__ = "agg_referral_region_month"
+    __table_args__ = _CLUSTERED
+    region: str = Field(primary_key=True)
+    month: date = Field(primary_key=True)
+    condition: str = Field(primary_key=True)
+    destination: str = Field(primary_key=True)
+    age_band: str = Field(primary_key=True)
+    sex: str = Field(primary_key=True)
+    referrals: int
+    urgent: int
+    rta_conform: int
+
+
+class AggEpisodeRegionMonth(SQLModel, table=True):
+    """``agg_episode_month`` without practice, for the region series."""
+
+    __tablename__ = "agg_episode_region_month"
+    __table_args__ = _CLUSTERED
+    region: str = Field(primary_key=True)
+    month: date = Field(primary_key=True)
+    destination: str = Field(primary_key=True)
+    condition: str = Field(primary_key=True)
+    episodes: int
+    with_consult: int
+    wait_days_sum: int
+    within_4_weeks: int
+    resolved_6m: int
+
+
 class AggWaitDays(SQLModel, table=True):
     """Histogram of days from referral to first consult, so medians stay exact."""
 

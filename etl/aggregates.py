@@ -19,6 +19,8 @@ RESOLVED_WINDOW_DAYS = 182  # "within 6 months"
 # In the key order of the aggregate tables, so rows arrive sorted and SQLite appends them.
 REFERRAL_DIMENSIONS = ["region", "month", "practice", "condition", "destination", "age_band", "sex"]
 EPISODE_DIMENSIONS = ["region", "month", "practice", "destination", "condition"]
+REFERRAL_SUMS = ["referrals", "urgent", "rta_conform"]
+EPISODE_SUMS = ["episodes", "with_consult", "wait_days_sum", "within_4_weeks", "resolved_6m"]
 
 
 def group_sums(frame: pd.DataFrame, keys: list[str], sums: dict[str, str],
@@ -62,6 +64,23 @@ def referral_month_counts(referrals: pd.DataFrame) -> pd.DataFrame:
                       {"urgent": "urgent_flag", "rta_conform": "rta_flag"}, count="referrals")
 
 
+def without_practice(counts: pd.DataFrame, dimensions: list[str],
+                     sums: list[str]) -> pd.DataFrame:
+    """The region-level rows of a practice-level aggregate: the same sums, practice summed out.
+
+    Summing the practice-level counts (not the raw rows again) keeps both levels equal by
+    construction.
+    """
+    keys = [key for key in dimensions if key != "practice"]
+    return group_sums(counts, keys, {column: column for column in sums})
+
+
+def _ingest_referral_counts(writer: Writer, counts: pd.DataFrame) -> None:
+    writer.ingest("agg_referral_month", counts)
+    writer.ingest("agg_referral_region_month",
+                  without_practice(counts, REFERRAL_DIMENSIONS, REFERRAL_SUMS))
+
+
 def delete_cells(writer: Writer, table: str, cells: pd.DataFrame, period: str = "month") -> None:
     """Delete the rows of ``table`` in the given region x period cells."""
     for region, period_value in cells[["region", period]].drop_duplicates().itertuples(
@@ -89,7 +108,8 @@ def refresh_referrals(writer: Writer, cells: pd.DataFrame, new_rows: pd.DataFram
     to another month); they are recounted from the database.
     """
     delete_cells(writer, "agg_referral_month", cells)
-    writer.ingest("agg_referral_month", referral_month_counts(new_rows))
+    delete_cells(writer, "agg_referral_region_month", cells)
+    _ingest_referral_counts(writer, referral_month_counts(new_rows))
     if extra_cells is not None and len(extra_cells):
         for region, month in extra_cells[["region", "month"]].drop_duplicates().itertuples(
             index=False
@@ -100,10 +120,11 @@ def refresh_referrals(writer: Writer, cells: pd.DataFrame, new_rows: pd.DataFram
                 "urgent, rta_conform FROM referral WHERE region = :region AND month = :month",
                 params,
             )
-            writer.execute(
-                "DELETE FROM agg_referral_month WHERE region = :region AND month = :month", params
-            )
-            writer.ingest("agg_referral_month", referral_month_counts(rows))
+            for table in ("agg_referral_month", "agg_referral_region_month"):
+                writer.execute(
+                    f"DELETE FROM {table} WHERE region = :region AND month = :month", params
+                )
+            _ingest_referral_counts(writer, referral_month_counts(rows))
 
 
 def episodes(referrals: pd.DataFrame, consults: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -189,12 +210,15 @@ def refresh_episodes(writer: Writer, cells: pd.DataFrame,
     ]
     consults = pd.concat(consult_parts, ignore_index=True)
     delete_cells(writer, "agg_episode_month", cells)
+    delete_cells(writer, "agg_episode_region_month", cells)
     delete_cells(writer, "agg_wait_days", cells)
     if referrals is None or not len(referrals):
         return
     referrals = referrals.assign(month=pd.to_datetime(referrals["month"]))
     episode_counts, waits = episodes(referrals, consults)
     writer.ingest("agg_episode_month", episode_counts)
+    writer.ingest("agg_episode_region_month",
+                  without_practice(episode_counts, EPISODE_DIMENSIONS, EPISODE_SUMS))
     writer.ingest("agg_wait_days", waits)
 
 

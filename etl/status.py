@@ -8,9 +8,9 @@ from sqlalchemy import Engine, text
 STATUS_SQL = """
 SELECT r.code AS region,
        (SELECT COUNT(*) FROM practice p WHERE p.region = r.code) AS practices,
-       (SELECT MIN(month) FROM agg_referral_month a WHERE a.region = r.code) AS first_month,
-       (SELECT MAX(month) FROM agg_referral_month a WHERE a.region = r.code) AS last_month,
-       (SELECT COALESCE(SUM(referrals), 0) FROM agg_referral_month a
+       (SELECT MIN(month) FROM agg_referral_region_month a WHERE a.region = r.code) AS first_month,
+       (SELECT MAX(month) FROM agg_referral_region_month a WHERE a.region = r.code) AS last_month,
+       (SELECT COALESCE(SUM(referrals), 0) FROM agg_referral_region_month a
          WHERE a.region = r.code) AS referrals,
        (SELECT COUNT(*) FROM consult c WHERE c.region = r.code) AS consults,
        (SELECT MIN(year) FROM cost c WHERE c.region = r.code) AS first_cost_year,

@@ -20,6 +20,7 @@ from dashboard.models import (
     Referral,
     Region,
 )
+from tests.agg_support import fill_region_aggregates
 
 _PYTEST_MAIN = sys.modules["__main__"]
 
@@ -236,6 +237,7 @@ def fill_tiny_dataset(engine) -> None:
             session.add(row)
             session.flush()
         session.commit()
+    fill_region_aggregates(engine)
 
 
 @pytest.fixture

@@ -44,6 +44,7 @@ from dashboard.models import (
     Region,
     RegionPopulation,
 )
+from tests.agg_support import fill_region_aggregates
 
 REGIONS = {"ALF": "Regio Alfa", "BET": "Regio Beta", "GAM": "Regio Gamma"}
 PRACTICES = [
@@ -150,3 +151,4 @@ def fill_regio_dataset(engine) -> None:
             session.add(row)
             session.flush()
         session.commit()
+    fill_region_aggregates(engine)

@@ -46,6 +46,7 @@ from dashboard.models import (
     Referral,
     Region,
 )
+from tests.agg_support import fill_region_aggregates
 
 A, B = ("18-44", "M"), ("75-84", "V")
 CONDITION = {A: "pob_acs", B: "hartfalen"}
@@ -140,3 +141,4 @@ def fill_spiegel_dataset(engine) -> None:
             session.add(row)
             session.flush()
         session.commit()
+    fill_region_aggregates(engine)

@@ -30,6 +30,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
+from tests.agg_support import fill_region_aggregates
 
 D24_12, J25, F25, D25 = date(2024, 12, 1), date(2025, 1, 1), date(2025, 2, 1), date(2025, 12, 1)
 
@@ -214,3 +215,4 @@ def _add(engine, rows: list) -> None:
             session.add(row)
             session.flush()
         session.commit()
+    fill_region_aggregates(engine)

@@ -129,3 +129,66 @@ def test_downgrade_to_nothing_and_back(empty_url):
         assert _diff(engine) == []
     finally:
         engine.dispose()
+
+
+def test_0004_fills_the_region_level_aggregates_from_the_practice_level_ones(empty_url):
+    # A database loaded before 0004 has only practice-level aggregates; the upgrade sums them
+    # per region so the region-level pages show the same figures without a reload.
+    engine = database.make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            command.upgrade(database.alembic_config(connection), "0003")
+            connection.commit()
+        referral_rows = [
+            # practice, month, condition, destination, age band, sex, referrals, urgent, rta
+            ("P1", "2024-01-01", "af", "ziekenhuis", "18-44", "M", 17, 2, 15),
+            ("P2", "2024-01-01", "af", "ziekenhuis", "18-44", "M", 4, 1, 3),
+            ("P2", "2024-01-01", "af", "ziekenhuis", "18-44", "V", 5, 0, 5),
+            ("P1", "2024-02-01", "af", "ziekenhuis", "18-44", "M", 1, 0, 1),
+        ]
+        episode_rows = [
+            # practice, month, destination, condition, episodes, with consult, wait days,
+            # within 4 weeks, resolved
+            ("P1", "2024-01-01", "anderhalvelijn", "af", 6, 5, 70, 4, 5),
+            ("P2", "2024-01-01", "anderhalvelijn", "af", 3, 3, 30, 2, 1),
+        ]
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO region (code, name, synthetic) VALUES ('NRD', 'Regio Noord', FALSE)"))
+            for code in ("P1", "P2"):
+                connection.execute(text(
+                    "INSERT INTO practice (code, region, pseudonym) VALUES (:c, 'NRD', :c)"),
+                    {"c": code})
+            for row in referral_rows:
+                connection.execute(text(
+                    "INSERT INTO agg_referral_month (region, practice, month, condition, "
+                    "destination, age_band, sex, referrals, urgent, rta_conform) VALUES "
+                    "('NRD', :p, :m, :c, :d, :a, :s, :n, :u, :r)"),
+                    dict(zip("pmcdasnur", row, strict=True)))
+            for row in episode_rows:
+                connection.execute(text(
+                    "INSERT INTO agg_episode_month (region, practice, month, destination, "
+                    "condition, episodes, with_consult, wait_days_sum, within_4_weeks, "
+                    "resolved_6m) VALUES ('NRD', :p, :m, :d, :c, :e, :w, :s, :f, :r)"),
+                    dict(zip("pmdcewsfr", row, strict=True)))
+
+        database.init_db(engine)
+
+        with engine.connect() as connection:
+            referrals = sorted(
+                (str(month)[:10], sex, n, urgent, rta)
+                for month, sex, n, urgent, rta in connection.execute(text(
+                    "SELECT month, sex, referrals, urgent, rta_conform "
+                    "FROM agg_referral_region_month")).all())
+            episodes = connection.execute(text(
+                "SELECT region, destination, condition, episodes, with_consult, wait_days_sum, "
+                "within_4_weeks, resolved_6m FROM agg_episode_region_month")).all()
+        assert referrals == [
+            ("2024-01-01", "M", 21, 3, 18),  # 17 + 4, 2 + 1, 15 + 3
+            ("2024-01-01", "V", 5, 0, 5),
+            ("2024-02-01", "M", 1, 0, 1),
+        ]
+        assert [tuple(row) for row in episodes] == [
+            ("NRD", "anderhalvelijn", "af", 9, 8, 100, 6, 6)]
+    finally:
+        engine.dispose()

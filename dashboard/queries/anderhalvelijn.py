@@ -14,8 +14,9 @@ import pandas as pd
 from sqlalchemy import Engine, and_, func, select
 
 from dashboard.models import (
-    AggEpisodeMonth,
+    AggEpisodeRegionMonth,
     AggReferralMonth,
+    AggReferralRegionMonth,
     AggSatisfaction,
     AggWaitDays,
     Cost,
@@ -60,7 +61,7 @@ def data_dates(engine: Engine) -> pd.DataFrame:
     The data date is the last loaded referral date; only the last month's raw rows are asked,
     which the (region, month) index answers without a scan.
     """
-    agg = AggReferralMonth.__table__
+    agg = AggReferralRegionMonth.__table__
     referral = Referral.__table__
     with engine.connect() as conn:
         months = _frame(
@@ -101,7 +102,7 @@ def referrals_by_month(
     condition: str | None = None,
 ) -> pd.DataFrame:
     """Referrals per ``region``, ``month``, ``destination`` (column ``referrals``)."""
-    agg = AggReferralMonth.__table__
+    agg = AggReferralRegionMonth.__table__
     where = _month_filter(agg.c.month, start, end, region, agg.c.region)
     if condition:
         where = and_(where, agg.c.condition == condition)
@@ -143,7 +144,7 @@ def episodes_by_month(
     Columns ``episodes``, ``with_consult``, ``within_4_weeks``, ``resolved_6m``; per month so
     the caller can leave out months with less than 6 months of follow-up.
     """
-    agg = AggEpisodeMonth.__table__
+    agg = AggEpisodeRegionMonth.__table__
     where = _month_filter(agg.c.month, start, end, region, agg.c.region)
     if condition:
         where = and_(where, agg.c.condition == condition)

@@ -38,8 +38,8 @@ import pandas as pd
 from sqlalchemy import Engine, and_, func, select
 
 from dashboard.models import (
-    AggEpisodeMonth,
-    AggReferralMonth,
+    AggEpisodeRegionMonth,
+    AggReferralRegionMonth,
     AggSatisfaction,
     AggWaitDays,
     Cost,
@@ -166,7 +166,7 @@ def _nearest_year(by_year: pd.Series, years: pd.Series) -> pd.Series:
 
 
 def _data_date(conn, region: str) -> date | None:
-    agg = AggReferralMonth.__table__
+    agg = AggReferralRegionMonth.__table__
     referral = Referral.__table__
     last_month = conn.execute(select(func.max(agg.c.month)).where(agg.c.region == region)).scalar()
     if last_month is None:
@@ -209,7 +209,7 @@ def _complete_months(frame: pd.DataFrame, data_date: date | None) -> pd.DataFram
 
 def _referrals_by_month(conn, region: str) -> pd.DataFrame:
     """Referrals per month and destination, every month of the region's period present."""
-    agg = AggReferralMonth.__table__
+    agg = AggReferralRegionMonth.__table__
     counts = _rows(
         conn,
         select(
@@ -290,7 +290,7 @@ def _referral_share(numerator: str) -> Callable[[object, str], pd.DataFrame]:
 
 
 def _resolved(conn, region: str) -> pd.DataFrame:
-    episode = AggEpisodeMonth.__table__
+    episode = AggEpisodeRegionMonth.__table__
     frame = _rows(
         conn,
         select(episode.c.month, func.sum(episode.c.resolved_6m), func.sum(episode.c.episodes))

@@ -6,7 +6,7 @@ import pandas as pd
 from sqlalchemy import Engine, and_, func, select
 
 from dashboard.models import (
-    AggReferralMonth,
+    AggReferralRegionMonth,
     LoadLog,
     Practice,
     PracticePopulation,
@@ -49,7 +49,7 @@ def region_overview(engine: Engine) -> pd.DataFrame:
     region = Region.__table__
     practice = Practice.__table__
     population = PracticePopulation.__table__
-    agg = AggReferralMonth.__table__
+    agg = AggReferralRegionMonth.__table__
     referral = Referral.__table__
 
     with engine.connect() as conn:

@@ -1,7 +1,8 @@
 """Referral counts and practice populations per region (spiegelinformatie and related pages).
 
-All counts come from ``agg_referral_month``; the raw ``referral`` table is touched only for the
-data date, on its (region, month) index, for one month.
+Practice-level counts come from ``agg_referral_month``, the region's span from
+``agg_referral_region_month``; the raw ``referral`` table is touched only for the data date, on
+its (region, month) index, for one month.
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Engine, and_, func, select
 
-from dashboard.models import AggReferralMonth, Practice, PracticePopulation, Referral, Region
+from dashboard.models import (
+    AggReferralMonth,
+    AggReferralRegionMonth,
+    Practice,
+    PracticePopulation,
+    Referral,
+    Region,
+)
 
 REGION_COLUMNS = ["region", "name", "anderhalvelijn_start"]
 PRACTICE_COLUMNS = ["practice", "pseudonym", "name"]
@@ -63,7 +71,7 @@ def referral_span(engine: Engine, region: str) -> tuple[date | None, date | None
     ``(None, None)`` when the region has no referrals. The data date comes from the raw table,
     but only from the last month's rows, which the (region, month) index finds directly.
     """
-    agg = AggReferralMonth.__table__
+    agg = AggReferralRegionMonth.__table__
     referral = Referral.__table__
     with engine.connect() as conn:
         first, last = conn.execute(

@@ -13,8 +13,8 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, extract, func, or_, select
 
 from dashboard.models import (
-    AggEpisodeMonth,
-    AggReferralMonth,
+    AggEpisodeRegionMonth,
+    AggReferralRegionMonth,
     AggSatisfaction,
     AggWaitDays,
     Cost,
@@ -59,7 +59,7 @@ def _months(frame: pd.DataFrame) -> pd.DataFrame:
 def referral_months(engine: Engine) -> pd.DataFrame:
     """Referrals per ``region`` and ``month``: ``all``, ``hospital``, ``elsewhere``
     (anderhalvelijn or e-consult) and ``rta_conform``."""
-    agg = AggReferralMonth.__table__
+    agg = AggReferralRegionMonth.__table__
     hospital = func.sum(case((agg.c.destination == HOSPITAL, agg.c.referrals), else_=0))
     elsewhere = func.sum(case((agg.c.destination.in_(ELSEWHERE), agg.c.referrals), else_=0))
     with engine.connect() as conn:
@@ -91,7 +91,7 @@ def listed_patients(engine: Engine) -> pd.DataFrame:
 def resolved_months(engine: Engine) -> pd.DataFrame:
     """Anderhalvelijn episodes per ``region`` and referral ``month``: ``episodes`` and
     ``resolved`` (no hospital referral within 6 months)."""
-    episode = AggEpisodeMonth.__table__
+    episode = AggEpisodeRegionMonth.__table__
     with engine.connect() as conn:
         frame = _frame(
             conn,

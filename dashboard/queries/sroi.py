@@ -14,8 +14,8 @@ import pandas as pd
 from sqlalchemy import Engine, and_, func, select
 
 from dashboard.models import (
-    AggEpisodeMonth,
-    AggReferralMonth,
+    AggEpisodeRegionMonth,
+    AggReferralRegionMonth,
     Cost,
     HeartFailureAdmission,
     Practice,
@@ -85,8 +85,8 @@ class SroiData:
 
 def sroi_data(engine: Engine, region: str) -> SroiData:
     """Every aggregate of ``region`` that :mod:`dashboard.pagedata.sroi` derives from."""
-    ref = AggReferralMonth.__table__
-    epi = AggEpisodeMonth.__table__
+    ref = AggReferralRegionMonth.__table__
+    epi = AggEpisodeRegionMonth.__table__
     cost = Cost.__table__
     hf = HeartFailureAdmission.__table__
     pop = RegionPopulation.__table__

@@ -179,8 +179,8 @@ def test_regions_without_referrals_or_population(isolated_db):
 def test_database_error_is_a_message_not_a_traceback(tiny_db):
     # A table of the wrong shape (schema drift): init_db leaves existing tables alone.
     with tiny_db.begin() as conn:
-        conn.execute(text("DROP TABLE agg_referral_month"))
-        conn.execute(text("CREATE TABLE agg_referral_month (region TEXT)"))
+        conn.execute(text("DROP TABLE agg_referral_region_month"))
+        conn.execute(text("CREATE TABLE agg_referral_region_month (region TEXT)"))
 
     at = sign_in(AppTest.from_file(str(APP), default_timeout=60)).run()
     assert not at.exception

@@ -13,7 +13,8 @@ from tests.etl.conftest import FILES, REFERRALS, write_files
 DATA_TABLES = (
     "region", "region_population", "practice", "practice_population", "referral", "consult",
     "cost", "survey_response", "hf_admission", "load_log", "agg_referral_month",
-    "agg_episode_month", "agg_wait_days", "agg_satisfaction",
+    "agg_episode_month", "agg_wait_days", "agg_satisfaction", "agg_referral_region_month",
+    "agg_episode_region_month",
 )
 
 
@@ -132,6 +133,49 @@ def test_corrected_file_replaces_its_region_and_month_only(isolated_db, valid_di
         "ZD 2024-02-01": 1,  # R4 untouched
     }
     assert scalar(isolated_db, "SELECT COUNT(*) FROM referral") == 5
+
+
+def test_region_level_aggregates_follow_a_correction_and_a_moved_referral(
+    isolated_db, valid_dir, tmp_path
+):
+    load_paths([valid_dir], isolated_db)
+    # A corrected January file for NRD: R2 withdrawn, R5 moved here from March (so March loses
+    # its only row), R6 added at another practice in the same stratum as R1 and R5.
+    corrected = (
+        "referral_id,referral_date,practice,patient_id,age_band,sex,icpc,destination,urgent,"
+        "rta_conform\n"
+        "R1,2024-01-05,P1,PAT-1,18-44,M,K77,ziekenhuis,nee,ja\n"
+        "R5,2024-01-28,P1,PAT-1,18-44,M,K77,ziekenhuis,nee,ja\n"
+        "R6,2024-01-25,P2,PAT-9,18-44,M,K77,ziekenhuis,ja,nee\n"
+    )
+    write_files(tmp_path / "fix", {"referrals_correctie.csv": corrected})
+    assert load_paths([tmp_path / "fix"], isolated_db).ok
+    with isolated_db.connect() as conn:
+        referrals = sorted(
+            (region, str(month)[:10], destination, age_band, sex, n, urgent, rta)
+            for region, month, destination, age_band, sex, n, urgent, rta in conn.execute(text(
+                "SELECT region, month, destination, age_band, sex, referrals, urgent, "
+                "rta_conform FROM agg_referral_region_month")).all()
+        )
+        episodes = sorted(
+            (region, str(month)[:10], destination, n)
+            for region, month, destination, n in conn.execute(text(
+                "SELECT region, month, destination, episodes FROM agg_episode_region_month"
+            )).all()
+        )
+        practice_rows = scalar(isolated_db, "SELECT COUNT(*) FROM agg_referral_month "
+                               "WHERE region = 'NRD' AND month = '2024-01-01'")
+    assert referrals == [
+        ("NRD", "2024-01-01", "ziekenhuis", "18-44", "M", 3, 1, 2),  # R1, R5 (P1) and R6 (P2)
+        ("NRD", "2024-02-01", "econsult", "18-44", "M", 1, 1, 0),  # R3 untouched
+        ("ZD", "2024-02-01", "ziekenhuis", "75-84", "V", 1, 0, 1),  # R4 untouched
+    ]
+    assert practice_rows == 2  # P1 and P2: one region-level row
+    assert episodes == [
+        ("NRD", "2024-01-01", "ziekenhuis", 3),
+        ("NRD", "2024-02-01", "econsult", 1),
+        ("ZD", "2024-02-01", "ziekenhuis", 1),
+    ]
 
 
 def test_failure_in_the_middle_of_a_load_leaves_the_database_as_it_was(

@@ -26,6 +26,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
+from tests.agg_support import fill_region_aggregates
 
 
 def _referral(id_: int, region: str, practice: str, day: date) -> Referral:
@@ -183,6 +184,7 @@ def fill_pdca_dataset(engine) -> None:
             session.add(row)
             session.flush()
         session.commit()
+    fill_region_aggregates(engine)
 
 
 @pytest.fixture

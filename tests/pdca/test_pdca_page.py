@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.models import AggReferralMonth, Practice, PracticePopulation, Referral, Region
 from dashboard.queries import pdca
+from tests.agg_support import fill_region_aggregates
 from tests.auth_support import sign_in
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -75,6 +76,7 @@ def page_db(pdca_db):
             session.add(row)
             session.flush()
         session.commit()
+    fill_region_aggregates(pdca_db)
     return pdca_db
 
 

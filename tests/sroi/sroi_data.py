@@ -31,6 +31,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
+from tests.agg_support import fill_region_aggregates
 
 REFERRALS = [  # month, destination, referrals
     (date(2022, 12, 1), "ziekenhuis", 300),
@@ -127,3 +128,4 @@ def fill_sroi_dataset(engine) -> None:
             session.add(row)
             session.flush()
         session.commit()
+    fill_region_aggregates(engine)
