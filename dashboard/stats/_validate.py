@@ -51,6 +51,20 @@ def as_array(values: object, name: str, *, allow_empty: bool = False) -> np.ndar
         raise ValueError(f"{name} must be a number or a sequence of numbers; got {values!r}")
     if np.isscalar(values):
         values = [values]
+    dtype = getattr(values, "dtype", None)
+    if isinstance(dtype, np.dtype) and dtype.kind in "iuf" and np.ndim(values) == 1:
+        # Plain numeric arrays and Series (the usual case, often thousands of values): the
+        # same checks, vectorised; anything else goes through the element-wise path below.
+        out = np.array(values, dtype=float, copy=True)  # never a view of the caller's data
+        if out.size == 0 and not allow_empty:
+            raise ValueError(f"{name} must not be empty")
+        bad = np.flatnonzero(~np.isfinite(out))
+        if bad.size:
+            i = int(bad[0])
+            if np.isnan(out[i]):
+                raise ValueError(f"{name} has a missing value (NaN) at position {i}")
+            raise ValueError(f"{name} has an infinite value at position {i}")
+        return out
     try:
         raw = np.asarray(values if hasattr(values, "__len__") else list(values), dtype=object)
     except TypeError as exc:
