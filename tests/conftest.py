@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import sys
 from datetime import UTC, date, datetime
 
 import pytest
@@ -21,21 +20,6 @@ from dashboard.models import (
     Region,
 )
 from tests.agg_support import fill_region_aggregates
-
-_PYTEST_MAIN = sys.modules["__main__"]
-
-
-@pytest.fixture(autouse=True)
-def _restore_main_module():
-    """Put pytest's own ``__main__`` back after every test.
-
-    Streamlit's AppTest installs the app script as ``sys.modules["__main__"]`` and leaves it
-    there; a later test in the same worker that starts a "spawn" child process (the ETL's
-    writer) would make the child re-run that script, e.g. ``NameError: __args`` for a script
-    from ``AppTest.from_function``.
-    """
-    yield
-    sys.modules["__main__"] = _PYTEST_MAIN
 
 
 def _reset_caches() -> None:
