@@ -328,9 +328,12 @@ def list_cycles(
     if frame.empty:
         return frame
     frame["_open"] = frame["status"] != "open"
-    frame["_do"] = pd.to_datetime(frame["do_start"]).fillna(pd.Timestamp.max)
-    frame = frame.sort_values(["_open", "region", "_do", "id"], ascending=[True, True, False, True])
-    return frame.drop(columns=["_open", "_do"]).reset_index(drop=True)
+    # Cycles without a Do date first, then the latest Do first.
+    frame["_do"] = pd.to_datetime(frame["do_start"])
+    frame["_has_do"] = frame["_do"].notna()
+    frame = frame.sort_values(["_open", "region", "_has_do", "_do", "id"],
+                              ascending=[True, True, True, False, True])
+    return frame.drop(columns=["_open", "_has_do", "_do"]).reset_index(drop=True)
 
 
 def get_cycle(engine: Engine, cycle_id: int) -> dict[str, Any] | None:
