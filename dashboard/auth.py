@@ -36,6 +36,23 @@ _USERNAME = re.compile(r"[a-z0-9][a-z0-9._@+-]{1,253}")
 _HASHER = PasswordHasher()
 
 
+def client_address(peer: str | None, forwarded_for: str | None, trusted_hops: int) -> str:
+    """The address to count sign-in attempts against, behind ``trusted_hops`` reverse proxies.
+
+    Each proxy appends the address it received the request from to X-Forwarded-For, so with
+    ``trusted_hops`` proxies the client is the ``trusted_hops``-th entry from the right; entries
+    further left were written by the client itself and could be anything, so they are never
+    used (the approach of e.g. Werkzeug's ``ProxyFix``). Without trusted proxies, or when the
+    header has fewer entries than expected (a request that bypassed a proxy), the peer address
+    counts.
+    """
+    if trusted_hops > 0 and forwarded_for:
+        entries = [part.strip() for part in forwarded_for.split(",") if part.strip()]
+        if len(entries) >= trusted_hops:
+            return entries[-trusted_hops][:128]
+    return (peer or "unknown")[:128]
+
+
 class AccountError(ValueError):
     """A refused account change; ``key`` is the i18n key of the reason."""
 

@@ -30,6 +30,9 @@ class Settings:
     max_failed_sign_ins_user: int = 5
     max_failed_sign_ins_client: int = 20
     sign_in_window_minutes: int = 15
+    # Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (0: none,
+    # the peer address is the client; see docs/deployment.md).
+    trusted_proxy_hops: int = 0
     # "auto": demo mode (role picker, no sign-in) while only synthetic data is loaded;
     # "off": always sign in. There is no "on": real data is never shown without sign-in.
     demo_mode: str = "auto"
@@ -76,14 +79,16 @@ def get_settings() -> Settings:
         max_failed_sign_ins_user=_int("HARTNETWERK_MAX_FAILED_SIGN_INS", 5),
         max_failed_sign_ins_client=_int("HARTNETWERK_MAX_FAILED_SIGN_INS_CLIENT", 20),
         sign_in_window_minutes=_int("HARTNETWERK_SIGN_IN_WINDOW_MINUTES", 15),
+        trusted_proxy_hops=_int("HARTNETWERK_TRUSTED_PROXY_HOPS", 0, minimum=0),
         demo_mode="off" if os.environ.get("HARTNETWERK_DEMO", "auto").lower() == "off" else "auto",
     )
 
 
-def _int(name: str, default: int) -> int:
+def _int(name: str, default: int, minimum: int = 1) -> int:
     value = int(os.environ.get(name, str(default)))
-    if value < 1:
-        raise ValueError(f"{name} must be a positive whole number; got {value}")
+    if value < minimum:
+        kind = "a positive whole number" if minimum == 1 else f"a whole number >= {minimum}"
+        raise ValueError(f"{name} must be {kind}; got {value}")
     return value
 
 

@@ -571,10 +571,13 @@ def client_id() -> str:
     """The client's address, for the per-client sign-in limit and the audit log."""
     try:
         address = st.context.ip_address
+        forwarded = st.context.headers.get("X-Forwarded-For")
     except (AttributeError, RuntimeError):
-        address = None
-    # Outside a browser session (tests, bare mode) Streamlit hands back a placeholder.
-    return address if isinstance(address, str) and address else "unknown"
+        address, forwarded = None, None
+    # Outside a browser session (tests, bare mode) Streamlit hands back placeholders.
+    address = address if isinstance(address, str) and address else None
+    forwarded = forwarded if isinstance(forwarded, str) else None
+    return auth.client_address(address, forwarded, get_settings().trusted_proxy_hops)
 
 
 def demo_active() -> bool:

@@ -223,3 +223,43 @@ def test_scope_refuses_inconsistent_bindings():
         Scope("beheerder")  # must be all regions
     with pytest.raises(ValueError):
         Scope("verzekeraar", regions=frozenset({"A"}), practice="P1")
+
+
+# ---- the client address behind reverse proxies ------------------------------------------------
+
+
+def test_client_address_without_trusted_proxies_is_the_peer_even_with_a_header():
+    # A client can send any X-Forwarded-For; without a configured proxy it must not count.
+    assert auth.client_address("203.0.113.9", "198.51.100.1", 0) == "203.0.113.9"
+
+
+def test_client_address_behind_one_proxy_takes_the_entry_the_proxy_appended():
+    # nginx's $proxy_add_x_forwarded_for: whatever the client sent, then the client's address.
+    header = "10.0.0.1, 192.0.2.77"  # "10.0.0.1" forged by the client
+    assert auth.client_address("172.16.0.2", header, 1) == "192.0.2.77"
+
+
+def test_client_address_behind_two_proxies():
+    header = "forged, 192.0.2.77, 172.16.0.3"
+    assert auth.client_address("172.16.0.2", header, 2) == "192.0.2.77"
+
+
+def test_client_address_falls_back_to_the_peer_when_the_header_is_short_or_absent():
+    assert auth.client_address("172.16.0.2", "192.0.2.77", 2) == "172.16.0.2"
+    assert auth.client_address("172.16.0.2", None, 1) == "172.16.0.2"
+    assert auth.client_address(None, None, 1) == "unknown"
+
+
+def test_trusted_proxy_hops_setting(monkeypatch):
+    from dashboard.settings import reset_settings_cache
+
+    monkeypatch.setenv("HARTNETWERK_TRUSTED_PROXY_HOPS", "1")
+    reset_settings_cache()
+    assert get_settings().trusted_proxy_hops == 1
+    monkeypatch.setenv("HARTNETWERK_TRUSTED_PROXY_HOPS", "-1")
+    reset_settings_cache()
+    with pytest.raises(ValueError, match="HARTNETWERK_TRUSTED_PROXY_HOPS must be a whole number"):
+        get_settings()
+    monkeypatch.delenv("HARTNETWERK_TRUSTED_PROXY_HOPS")
+    reset_settings_cache()
+    assert get_settings().trusted_proxy_hops == 0
