@@ -50,6 +50,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
+from dashboard.queries.anderhalvelijn import CARE_COST_TYPE
 from dashboard.scope import Scope
 
 SERIES_COLUMNS = ["month", "numerator", "denominator", "value"]
@@ -330,12 +331,20 @@ def _median_wait(conn, region: str) -> pd.DataFrame:
     return _followed_up(frame, _data_date(conn, region), WAIT_FOLLOW_UP_DAYS)
 
 
-def _monthly_cost(conn, region: str) -> pd.DataFrame:
+def _monthly_cost(conn, region: str, care_only: bool = False) -> pd.DataFrame:
+    """Costs booked per month (whole-year amounts, month 0, cannot be placed in a month).
+
+    ``care_only``: cost type "zorg" only, the numerator of the cost per patient; the cost per
+    inhabitant counts the network programme too (catalogue KOSTEN_PP and KOSTEN_INW).
+    """
     cost = Cost.__table__
+    where = and_(cost.c.region == region, cost.c.month > 0)
+    if care_only:
+        where = and_(where, cost.c.cost_type == CARE_COST_TYPE)
     frame = _rows(
         conn,
         select(cost.c.year, cost.c.month, func.sum(cost.c.amount))
-        .where(and_(cost.c.region == region, cost.c.month > 0))
+        .where(where)
         .group_by(cost.c.year, cost.c.month),
         ["year", "month_number", "amount"],
     )
@@ -344,7 +353,7 @@ def _monthly_cost(conn, region: str) -> pd.DataFrame:
 
 
 def _cost_per_patient(conn, region: str) -> pd.DataFrame:
-    costs = _monthly_cost(conn, region)
+    costs = _monthly_cost(conn, region, care_only=True)
     referrals = _referrals_by_month(conn, region)
     if costs.empty or referrals.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)

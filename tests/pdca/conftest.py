@@ -161,6 +161,7 @@ def fill_pdca_dataset(engine) -> None:
     costs = [  # year, month, setting, cost_type, amount
         (2024, 11, "ziekenhuis", "zorg", 9000.0),
         (2024, 11, "anderhalvelijn", "zorg", 900.0),
+        (2024, 11, "anderhalvelijn", "ict", 600.0),  # programme cost: per inhabitant only
         (2024, 0, "anderhalvelijn", "coordinatie", 12000.0),
         (2025, 1, "ziekenhuis", "zorg", 8000.0),
     ]

@@ -110,14 +110,16 @@ def test_costs_use_monthly_bookings_only(pdca_db):
     per_patient = indicator_series(pdca_db, "KOSTEN_PP", "R1")
     per_inhabitant = indicator_series(pdca_db, "KOSTEN_INW", "R1")
 
-    # The yearly coordination cost (month 0) cannot be placed in a month.
+    # The yearly coordination cost (month 0) cannot be placed in a month. Per patient counts
+    # care only (cost type "zorg", as the catalogue and the comparison page define it); the
+    # November ICT cost of the programme is in the cost per inhabitant only.
     assert months(per_patient) == [date(2024, 11, 1), date(2025, 1, 1)]
     assert per_patient["value"].tolist() == pytest.approx([9900 / 18, 8000 / 16])
-    # EUR per inhabitant per year: 9900 / (10000 x 30/366) = 12.08; 8000 / (10200 x 31/365).
+    # EUR per inhabitant per year: 10500 / (10000 x 30/366) = 12.81; 8000 / (10200 x 31/365).
     assert per_inhabitant["value"].tolist() == pytest.approx(
-        [9900 / (10000 * 30 / 366), 8000 / (10200 * 31 / 365)]
+        [10500 / (10000 * 30 / 366), 8000 / (10200 * 31 / 365)]
     )
-    assert per_inhabitant["value"].iloc[0] == pytest.approx(12.078, abs=0.001)
+    assert per_inhabitant["value"].iloc[0] == pytest.approx(12.810, abs=0.001)
 
 
 def test_heart_failure_admissions_per_1000_adults(pdca_db):
