@@ -285,10 +285,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "explains: discuss the story behind it, it is not a ranking.",
     },
     "alv.funnel_hidden": {
-        "nl": "{count} praktijken met een aantal van 1 tot en met {max} staan niet in de "
-        "trechter (kleine aantallen).",
-        "en": "{count} practices with a count from 1 to {max} are not in the funnel "
-        "(small numbers).",
+        "nl": "{count} praktijken staan niet in de trechter: een aantal van 1 tot en met {max}, "
+        "of een aantal dat verborgen is zodat zo'n klein aantal niet uit de totalen volgt.",
+        "en": "{count} practices are not in the funnel: a count from 1 to {max}, or a count "
+        "hidden so that such a small count cannot be worked out from the totals.",
     },
     "alv.funnel_skipped": {
         "nl": "Geen trechter voor {regions}: het regionale aandeel is 0% of 100%.",
@@ -302,13 +302,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Eén regel per praktijk in de regio, ook praktijken zonder verwijzingen in deze "
         "periode (aandeel leeg). Praktijken staan onder hun vaste pseudoniem. Aantallen van 1 "
         "tot en met {max} staan als \"<{threshold}\"; het aandeel, het interval en "
-        "de trechterpositie zijn dan verborgen. *Trechter*: de plek van de praktijk ten "
-        "opzichte van de 95%- en 99,8%-grenzen rond het regionale aandeel.",
+        "de trechterpositie zijn dan verborgen. Een \"–\" is een aantal dat ook verborgen is, "
+        "omdat het verborgen aantal anders uit de totalen of de andere kolommen volgt. "
+        "*Trechter*: de plek van de praktijk ten opzichte van de 95%- en 99,8%-grenzen rond "
+        "het regionale aandeel.",
         "en": "One row per practice in the region, including practices without referrals in "
         "this period (share empty). Practices appear under their stable pseudonym. Counts from "
         "1 to {max} read \"<{threshold}\"; the share, interval and funnel "
-        "position are then hidden. *Funnel*: where the practice lies relative to the 95% and "
-        "99.8% limits around the regional share.",
+        "position are then hidden. A \"–\" is a count hidden as well, because the hidden count "
+        "would otherwise follow from the totals or the other columns. *Funnel*: where the "
+        "practice lies relative to the 95% and 99.8% limits around the regional share.",
     },
     "alv.resolved_title": {
         "nl": "Afgehandeld zonder ziekenhuis",

@@ -3,7 +3,8 @@
 Pure functions, applied by the page-data builders before anything reaches a page:
 - other practices appear under their stable pseudonym, the own practice under its name;
 - counts from 1 to threshold-1 are replaced by "<threshold" outside the own-practice view, and
-  rates built on them are hidden;
+  rates built on them are hidden; where a total is shown, one more cell is hidden so the small
+  count cannot be worked out by subtraction (``complementary_suppression``);
 - practice-level rows pass through ``scoped_practices``, which applies the user's scope;
 - exported spreadsheets cannot carry formulas (``neutralise_formulas``).
 """
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from dashboard import formatting
 from dashboard.export.tables import FORMULA_STARTS, neutralise  # noqa: F401
 from dashboard.scope import Scope
 from dashboard.settings import get_settings
@@ -70,7 +72,127 @@ def suppress_small_counts(
     return result
 
 
+def complementary_suppression(
+    counts: pd.Series,
+    suppressed: pd.Series,
+    groups: pd.Series | None = None,
+    known: pd.Series | None = None,
+    prefer: pd.Series | None = None,
+) -> tuple[pd.Series, set]:
+    """Secondary suppression: cells to hide as well, so no hidden count follows from a total.
+
+    A table that shows a total next to its cells (the region's referrals next to its practices,
+    a region's referrals next to their destinations) gives a single hidden cell away: the total
+    minus the visible cells. Method (secondary or complementary cell suppression, e.g. Hundepool
+    et al., Statistical Disclosure Control, Wiley 2012, section 4.5; CBS/ONS practice): within
+    each group of cells that add up to a shown total, when exactly one cell is hidden, hide also
+    the smallest other cell not already known to the viewer (``known``: the own practice, whose
+    count the viewer sees anyway), preferring cells above zero; the viewer then learns only the
+    sum of two hidden cells.
+
+    ``counts``: the cells; ``suppressed``: the primary suppression (small counts); ``groups``:
+    the group of each cell (``None``: one group); ``prefer``: cells to pick first when they
+    qualify (e.g. rows that already have a hidden count, so fewer rows lose numbers). Returns
+    the extra cells to hide, and the groups where no such cell exists (their total must not be
+    shown).
+    """
+    counts = pd.to_numeric(counts, errors="coerce").fillna(0)
+    suppressed = suppressed.reindex(counts.index).fillna(False).astype(bool)
+    known = (pd.Series(False, index=counts.index) if known is None
+             else known.reindex(counts.index).fillna(False).astype(bool))
+    groups = pd.Series(0, index=counts.index) if groups is None else groups
+    secondary = pd.Series(False, index=counts.index)
+    no_complement: set = set()
+    for group, index in groups.groupby(groups, sort=False).groups.items():
+        hidden = suppressed[index] & ~known[index]
+        if int(hidden.sum()) != 1:
+            continue
+        others = counts[index][~hidden & ~known[index]]
+        if prefer is not None and prefer[others.index].any():
+            others = others[prefer[others.index]]
+        # A non-zero cell if there is one; a zero hidden as well still leaves only a sum.
+        candidates = others[others > 0] if (others > 0).any() else others
+        if candidates.empty:
+            no_complement.add(group)
+        else:
+            secondary[candidates.idxmin()] = True
+    return secondary, no_complement
+
+
 # ---- the one gate for practice-level rows (dashboard.scope) ----------------------------------
+
+
+def suppress_with_complements(
+    frame: pd.DataFrame,
+    count_columns: Iterable[str],
+    dependent_columns: Iterable[str] = (),
+    *,
+    own_mask: pd.Series | None = None,
+    groups: pd.Series | None = None,
+    row_linked: bool = False,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """``suppress_small_counts`` plus the cells that would give a small count away.
+
+    Column totals per ``groups`` are taken to be shown (e.g. the region's referrals), so each
+    column gets ``complementary_suppression`` per group. ``row_linked``: the counts of a row
+    are bound by one sum (referrals = to hospital + to anderhalvelijn), so a row with one hidden
+    count gets a second one, its smallest other non-zero count. Both rules are applied until
+    nothing changes (each can create a new single hidden cell for the other). Small counts read
+    "<limit"; counts hidden only to protect another read "–"; ``suppressed`` marks every row
+    with a hidden count, whose ``dependent_columns`` are emptied. Rows in ``own_mask`` are never
+    hidden.
+    """
+    limit = threshold() if limit is None else limit
+    columns = list(count_columns)
+    own = own_mask if own_mask is not None else pd.Series(False, index=frame.index)
+    values = {c: pd.to_numeric(frame[c], errors="coerce").fillna(0) for c in columns}
+    small = {c: is_small(frame[c], limit) & ~own for c in columns}
+    hidden = {c: small[c].copy() for c in columns}
+    changed = True
+    while changed:
+        changed = False
+        if row_linked:
+            # One equation per row: a row with exactly one hidden count needs a second one,
+            # the smallest other non-zero count of that row.
+            hidden_cells = np.column_stack([hidden[c].to_numpy() for c in columns])
+            numbers = np.column_stack([values[c].to_numpy(dtype=float) for c in columns])
+            alone = hidden_cells.sum(axis=1) == 1
+            pick = alone & (~hidden_cells).any(axis=1)
+            if pick.any():
+                # The smallest non-zero count; a zero only when the row has no other.
+                rank = np.where(numbers > 0, numbers, 1e300)
+                choice = np.where(~hidden_cells, rank, np.inf).argmin(axis=1)
+                for position, c in enumerate(columns):
+                    extra = pick & (choice == position)
+                    if extra.any():
+                        hidden[c] |= pd.Series(extra, index=frame.index)
+                        changed = True
+        undisclosable = set()
+        for c in columns:
+            # In linked rows, a complement in a row that already lost a count costs no more.
+            prefer = (pd.concat([hidden[other] for other in columns], axis=1).any(axis=1)
+                      if row_linked else None)
+            secondary, no_complement = complementary_suppression(values[c], hidden[c], groups,
+                                                                 own, prefer)
+            undisclosable |= {(group, c) for group in no_complement}
+            if secondary.any():
+                hidden[c] |= secondary
+                changed = True
+    result = frame.copy()
+    any_hidden = pd.Series(False, index=frame.index)
+    for c in columns:
+        any_hidden |= hidden[c]
+        shown = frame[c].astype(object).where(~hidden[c], formatting.MISSING)
+        result[c] = shown.where(~small[c], f"<{limit}")
+    for column in dependent_columns:
+        result[column] = frame[column].astype(object).where(~any_hidden, np.nan)
+    result["suppressed"] = any_hidden
+    # (group, column) pairs whose total would give a hidden count away: no other cell could
+    # be hidden with it (e.g. only the own practice and one other referred). The page must not
+    # show those totals.
+    result.attrs["undisclosable_totals"] = sorted([str(g), c] for g, c in undisclosable)
+    return result
 
 
 def scoped_practices(
@@ -80,6 +202,8 @@ def scoped_practices(
     dependent_columns: Iterable[str] = (),
     *,
     limit: int | None = None,
+    totals_by: str | None = None,
+    row_linked: bool = False,
 ) -> pd.DataFrame:
     """Practice-level rows as ``scope`` may see them; the one place identities are replaced.
 
@@ -88,6 +212,8 @@ def scoped_practices(
     (insurers); drops the rows of regions whose practices the scope may not see; adds
     ``display_name`` (the own practice by name, every other by pseudonym) and ``own``; removes
     ``name``; and suppresses small counts (``suppress_small_counts``) except in the own row.
+    ``totals_by`` (a column, e.g. "region", whose totals the page shows) and ``row_linked``
+    (the counts of a row add up) switch to ``suppress_with_complements``.
     """
     scope.check_practices()
     allowed = set(scope.practice_regions(frame["region"].dropna().unique()))
@@ -99,6 +225,11 @@ def scoped_practices(
     counts, dependent = list(count_columns), list(dependent_columns)
     if not counts:
         return rows
+    if totals_by is not None or row_linked:
+        return suppress_with_complements(
+            rows, counts, dependent, own_mask=own,
+            groups=None if totals_by is None else rows[totals_by], row_linked=row_linked,
+            limit=limit)
     return suppress_small_counts(rows, counts, dependent, own_mask=own, limit=limit)
 
 

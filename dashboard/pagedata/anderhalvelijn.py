@@ -323,9 +323,12 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
     )
 
     # The one gate (privacy.scoped_practices): pseudonyms, the own practice by name for a
-    # huisarts, small counts as "<10" with their shares and signals hidden.
+    # huisarts, small counts as "<10" with their shares and signals hidden. The region's totals
+    # are on this page and referrals = hospital + anderhalvelijn in every row, so a hidden count
+    # gets companions ("–") that keep it from being worked out by subtraction.
     shown = scoped_practices(
-        table, scope, shown_counts, [*SHARE_DEPENDENT, "signal", "signal_label"], limit=limit
+        table, scope, shown_counts, [*SHARE_DEPENDENT, "signal", "signal_label"], limit=limit,
+        totals_by="region", row_linked=True,
     )
     table = table.assign(display_name=shown["display_name"].to_numpy())
     visible = ~shown["suppressed"] & table["signal"].notna()

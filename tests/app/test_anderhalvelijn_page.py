@@ -89,17 +89,19 @@ def test_region_practices_are_pseudonymous_and_small_counts_hidden(alv_db):
          "Naar anderhalvelijn of e-consult": "70", "Aandeel": "77,8%",
          "95%-interval ondergrens": "68,2%", "95%-interval bovengrens": "85,1%",
          "Trechter": "Boven de 95%-grens"},
-        {"Praktijk": "Praktijk B", "Verwijzingen": "90", "Naar ziekenhuis": "40",
-         "Naar anderhalvelijn of e-consult": "50", "Aandeel": "55,6%",
-         "95%-interval ondergrens": "45,3%", "95%-interval bovengrens": "65,4%",
-         "Trechter": "Binnen de grenzen"},
-        {"Praktijk": "Praktijk C", "Verwijzingen": "15", "Naar ziekenhuis": "12",
+        # B's counts are hidden too: with the region's totals on the page they would give
+        # C's "<10" away (see test_anderhalvelijn_data).
+        {"Praktijk": "Praktijk B", "Verwijzingen": "90", "Naar ziekenhuis": "–",
+         "Naar anderhalvelijn of e-consult": "–", "Aandeel": "–",
+         "95%-interval ondergrens": "–", "95%-interval bovengrens": "–", "Trechter": "–"},
+        {"Praktijk": "Praktijk C", "Verwijzingen": "15", "Naar ziekenhuis": "–",
          "Naar anderhalvelijn of e-consult": "<10", "Aandeel": "–",
          "95%-interval ondergrens": "–", "95%-interval bovengrens": "–", "Trechter": "–"},
     ]
     page_text = " ".join(str(frame.value.to_dict()) for frame in at.dataframe)
     assert "Huisartsen" not in page_text  # practice names never reach this page
-    assert any("1 praktijken met een aantal van 1 tot en met 9" in c.value for c in at.caption)
+    assert any("2 praktijken staan niet in de trechter: een aantal van 1 tot en met 9" in c.value
+               for c in at.caption)
 
     resolved = table(at, ["Verwezen naar", "Episodes met 6 mnd follow-up"])
     assert list(resolved.iloc[0])[:5] == ["Anderhalvelijn", "100", "84", "16", "84,0%"]
