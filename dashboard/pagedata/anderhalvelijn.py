@@ -26,7 +26,12 @@ from dashboard.pagedata.periods import (
     period_keys,
     resolve_period,
 )
-from dashboard.privacy import scoped_practices, suppress_small_counts, threshold
+from dashboard.privacy import (
+    scoped_practices,
+    suppress_small_counts,
+    suppress_with_complements,
+    threshold,
+)
 from dashboard.queries import anderhalvelijn as queries
 from dashboard.scope import AccessDenied, Scope
 from dashboard.stats import funnel_classify, funnel_grid, funnel_limits, proportion_ci
@@ -171,10 +176,20 @@ def _uptake_columns(wide: pd.DataFrame) -> pd.DataFrame:
 SHARE_DEPENDENT = ["share", "share_low", "share_high"]
 
 
-def _suppressed(frame: pd.DataFrame, counts: list[str], dependent: list[str]) -> pd.DataFrame:
+def _suppressed(frame: pd.DataFrame, counts: list[str], dependent: list[str],
+                totals_by: str | None = None, linked: bool = False,
+                one_total: bool = False) -> pd.DataFrame:
+    """Small counts hidden; with ``linked`` (the counts of a row add up) and ``totals_by`` /
+    ``one_total`` (column totals per group / over all rows are on the page) also the counts
+    that would give them away (``privacy.suppress_with_complements``)."""
     if frame.empty:
         return frame.assign(suppressed=pd.Series(dtype=bool))
-    return suppress_small_counts(frame, counts, dependent)
+    if not (linked or totals_by or one_total):
+        return suppress_small_counts(frame, counts, dependent)
+    groups = frame[totals_by] if totals_by else (
+        pd.Series(0, index=frame.index) if one_total else None)
+    return suppress_with_complements(frame, counts, dependent, groups=groups,
+                                     row_linked=linked)
 
 
 def _empty(region, condition, period, regions, keys) -> AnderhalvelijnData:
@@ -242,7 +257,8 @@ def anderhalvelijn(
     )
     monthly["region_name"] = monthly["region"].map(names)
     monthly["month"] = pd.to_datetime(monthly["month"])
-    shown = _suppressed(monthly, ["referrals", "alv", "hospital"], SHARE_DEPENDENT)
+    shown = _suppressed(monthly, ["referrals", "alv", "hospital"], SHARE_DEPENDENT,
+                        totals_by="region", linked=True)
     data.share_chart = monthly.loc[
         ~shown["suppressed"].to_numpy(),
         ["region_name", "month", "referrals", "alv", "share", "share_low", "share_high"],
@@ -255,7 +271,8 @@ def anderhalvelijn(
     per_region = _with_proportion(per_region, "alv", "referrals")
     per_region["region_name"] = per_region["region"].map(names)
     data.share_by_region = _suppressed(
-        per_region, ["referrals", "alv", "hospital"], SHARE_DEPENDENT
+        per_region, ["referrals", "alv", "hospital"], SHARE_DEPENDENT, linked=True,
+        one_total=len(per_region) > 1,
     )
 
     # ---- per practice and the funnel ------------------------------------------------------
@@ -372,8 +389,10 @@ def _resolved_and_flow(data, episodes, scope, names, lang) -> None:
         ["region_name", "destination"], key=lambda s: s.map(order) if s.name == "destination"
         else s
     ).reset_index(drop=True)
+    # followed = resolved + to hospital; the pooled flow per destination shows the totals.
     data.resolved = _suppressed(
-        per_region, ["followed_episodes", "resolved", "to_hospital"], SHARE_DEPENDENT
+        per_region, ["followed_episodes", "resolved", "to_hospital"], SHARE_DEPENDENT,
+        totals_by="destination", linked=True,
     )
     data.open_episodes = int(frame["open"].sum())
 
