@@ -402,3 +402,24 @@ def test_every_spiegel_text_exists():
     missing = sorted(key for key in used if key not in i18n.TEXTS)
     assert not missing
     assert len(used) > 100  # the scan found the keys
+
+
+def test_a_small_destination_of_the_region_does_not_follow_from_the_total(spiegel_db,
+                                                                            monkeypatch):
+    # With threshold 20 the region's 17 e-consults are "small"; 205 - 135 - 53 would give them
+    # away, so the smallest other destination (anderhalvelijn, 53) is hidden as well.
+    monkeypatch.setenv("HARTNETWERK_SMALL_NUMBER_THRESHOLD", "20")
+    from dashboard.settings import reset_settings_cache
+
+    reset_settings_cache()
+    try:
+        data = run(spiegel_db, period="year", year=2024, practice="P1")
+    finally:
+        monkeypatch.delenv("HARTNETWERK_SMALL_NUMBER_THRESHOLD")
+        reset_settings_cache()
+    region = data.destinations[data.destinations["group"] == "region"].set_index("destination")
+    assert region.loc["ziekenhuis", "referrals"] == 135
+    assert region.loc["econsult", "referrals"] == "<20"
+    assert region.loc["anderhalvelijn", "referrals"] == "–"
+    assert region[["share"]].isna().sum().item() == 2
+    assert (region["total"] == 205).all()

@@ -881,10 +881,13 @@ def _destinations(data, fmt, period_counts, own_code) -> None:
         data.destinations = frame
         return
     small = privacy.is_small(frame["referrals"]) & (frame["group"] == "region")
-    frame.loc[small, ["share", "low", "high"]] = np.nan
+    # The region's total is shown next to its destinations: one hidden destination would
+    # follow from it, so a second one is hidden with it ("–").
+    companion, _ = privacy.complementary_suppression(
+        frame["referrals"], small, frame["group"], known=frame["group"] == "own")
+    frame.loc[small | companion, ["share", "low", "high"]] = np.nan
     frame["referrals"] = frame["referrals"].astype(object).where(
-        ~small, f"<{privacy.threshold()}"
-    )
+        ~companion, formatting.MISSING).where(~small, f"<{privacy.threshold()}")
     frame["referrals_text"] = [
         value if isinstance(value, str) else fmt.num(value) for value in frame["referrals"]
     ]
