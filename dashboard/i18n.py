@@ -252,9 +252,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "alv.share_empty": {
         "nl": "Geen maanden om te tonen: alle aantallen in deze selectie zijn te klein "
-        "(1 tot en met {max}) of er zijn geen verwijzingen.",
-        "en": "No months to show: all counts in this selection are too small (1 to {max}) or there "
-        "are no referrals.",
+        "(1 tot en met {max}) of verborgen omdat een klein aantal anders uit het totaal volgt, "
+        "of er zijn geen verwijzingen.",
+        "en": "No months to show: all counts in this selection are too small (1 to {max}) or "
+        "hidden because a small count would otherwise follow from the total, or there are no "
+        "referrals.",
     },
     "alv.share_region_title": {
         "nl": "Aandeel per regio over de hele periode",
