@@ -39,14 +39,13 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session
 
 from dashboard.models import (
-    AggReferralMonth,
     LoadLog,
     Practice,
     PracticePopulation,
     Referral,
     Region,
 )
-from tests.agg_support import fill_region_aggregates
+from tests.agg_support import ReferralCell, add_aggregates, split_cells
 
 A, B = ("18-44", "M"), ("75-84", "V")
 CONDITION = {A: "pob_acs", B: "hartfalen"}
@@ -104,7 +103,7 @@ def fill_spiegel_dataset(engine) -> None:
                 )
 
     def aggregate(region, practice, month, stratum, destination, referrals):
-        return AggReferralMonth(
+        return ReferralCell(
             region=region, practice=practice, month=month, condition=CONDITION[stratum],
             destination=destination, age_band=stratum[0], sex=stratum[1],
             referrals=referrals, urgent=0, rta_conform=referrals,
@@ -136,9 +135,10 @@ def fill_spiegel_dataset(engine) -> None:
         LoadLog(file_name="spiegel.csv", table_name="referrals", sha256="d" * 64, rows=1,
                 loaded_at=datetime(2025, 7, 1, 9, 0, tzinfo=UTC), outcome="loaded")
     )
+    rows, cells = split_cells(rows)
     with Session(engine) as session:
         for row in rows:
             session.add(row)
             session.flush()
         session.commit()
-    fill_region_aggregates(engine)
+    add_aggregates(engine, cells)
