@@ -223,18 +223,20 @@ def person_years(
             if days > 0:
                 pieces.append((period, year, days / _year_days(year)))
     weights = pd.DataFrame(pieces, columns=["period", "year", "weight"])
-    needed = sorted(weights["year"].unique())
-    borrowed: set[tuple[int, int]] = set()
-    source_rows = []
-    for practice, years in population.groupby("practice")["year"]:
-        have = np.array(sorted(years.unique()))
-        for year in needed:
-            # argmin takes the first minimum, and `have` is sorted: ties go to the earlier year.
-            source = int(have[np.argmin(np.abs(have - year))])
-            if source != year:
-                borrowed.add((int(year), source))
-            source_rows.append((practice, year, source))
-    sources = pd.DataFrame(source_rows, columns=["practice", "year", "source_year"])
+    needed = pd.DataFrame({"year": sorted(weights["year"].unique())})
+    # Per practice and needed year the nearest year with figures, the earlier one on a tie.
+    have = population[["practice", "year"]].drop_duplicates().rename(
+        columns={"year": "source_year"})
+    pairs = have.merge(needed, how="cross")
+    pairs["distance"] = (pairs["source_year"] - pairs["year"]).abs()
+    sources = pairs.sort_values(["practice", "year", "distance", "source_year"]).drop_duplicates(
+        ["practice", "year"])[["practice", "year", "source_year"]]
+    borrowed = {
+        (int(year), int(source))
+        for year, source in sources.loc[sources["year"] != sources["source_year"],
+                                        ["year", "source_year"]].drop_duplicates().itertuples(
+            index=False)
+    }
     listed = population.rename(columns={"year": "source_year"})
     frame = weights.merge(sources, on="year").merge(listed, on=["practice", "source_year"])
     frame["person_years"] = frame["listed_patients"] * frame["weight"]
@@ -518,7 +520,7 @@ class _Counts:
         listed = totals["practice"].isin(self.codes)
         # Referrals of practices outside the region's list are in the region's stratum counts
         # but in no practice's total: only exact counts can leave them out.
-        self.unlisted = bool(totals.loc[~listed, "window_referrals"].sum() > 0)
+        self._unlisted = bool(totals.loc[~listed, "window_referrals"].sum() > 0)
         totals = totals[listed]
         self.period_totals = totals.assign(
             practice=totals["practice"].map(self.codes).astype("int64"))
@@ -529,6 +531,10 @@ class _Counts:
         self.own_months = own_months.assign(month=pd.to_datetime(own_months["month"]))
         self._exact: pd.DataFrame | None = None
         self.exact_reads = 0
+
+    def _fast(self) -> bool:
+        """Whether the aggregates can serve (a part may still find an error of its own)."""
+        return not self._unlisted
 
     def encode(self, frame: pd.DataFrame) -> pd.DataFrame:
         """``practice`` (if present) and ``age_band`` x ``sex`` as integer codes; rows of
@@ -556,7 +562,7 @@ class _Counts:
     def units(self, destination: str, exposure: pd.DataFrame) -> _Units:
         """The compared practices of the period for ``destination`` ("all" or one)."""
         fast = None
-        if not self.unlisted:
+        if self._fast():
             totals = self._selected(self.period_totals, destination)
             strata = self._selected(self.stratum_counts, destination)
             strata = strata[strata["month"] >= self.period_month]
@@ -583,7 +589,7 @@ class _Counts:
         with_years = practice_years[practice_years > 0].groupby(level="practice").size()
         quarters = exposure["period"].nunique()
         fast = (
-            not self.unlisted
+            self._fast()
             and all(with_years.get(practice, 0) == quarters for practice in active)
             and bool((cell_years.reindex(region[region > 0].index, fill_value=0.0) > 0).all())
         )

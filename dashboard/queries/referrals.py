@@ -244,7 +244,9 @@ def region_population(
         .where(and_(*conditions))
     )
     with engine.connect() as conn:
-        frame = _frame(conn, statement, POPULATION_COLUMNS)
+        # Plain DBAPI rows: tens of thousands of rows at national scale.
+        rows = conn.execute(statement).cursor.fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=POPULATION_COLUMNS)
     frame["year"] = frame["year"].astype("int64")
     frame["listed_patients"] = frame["listed_patients"].astype("int64")
     return frame
