@@ -515,13 +515,8 @@ class _Counts:
         self.codes = {code: i for i, code in enumerate(practices["practice"])}
         self.strata: dict[str, int] = {}
         self.own = self.codes.get(own) if own is not None else None
-        totals = queries.practice_totals(engine, region, first_month, period_month, last_month,
-                                         condition)
-        listed = totals["practice"].isin(self.codes)
-        # Referrals of practices outside the region's list are in the region's stratum counts
-        # but in no practice's total: only exact counts can leave them out.
-        self._unlisted = bool(totals.loc[~listed, "window_referrals"].sum() > 0)
-        totals = totals[listed]
+        totals = queries.practice_totals(engine, region, period_month, last_month, condition)
+        totals = totals[totals["practice"].isin(self.codes)]
         self.period_totals = totals.assign(
             practice=totals["practice"].map(self.codes).astype("int64"))
         self.stratum_counts = self.encode(queries.stratum_counts(engine, region, *self.window,
@@ -532,9 +527,12 @@ class _Counts:
         self._exact: pd.DataFrame | None = None
         self.exact_reads = 0
 
-    def _fast(self) -> bool:
-        """Whether the aggregates can serve (a part may still find an error of its own)."""
-        return not self._unlisted
+    def _window_errors(self, practices: list) -> int:
+        """Referrals in the trend window by practices outside the region's list or among
+        ``practices`` (codes of listed ones)."""
+        names = [code for code, i in self.codes.items() if i in set(practices)]
+        return queries.referrals_outside(self.engine, self.region, *self.window, self.condition,
+                                         names)
 
     def encode(self, frame: pd.DataFrame) -> pd.DataFrame:
         """``practice`` (if present) and ``age_band`` x ``sex`` as integer codes; rows of
@@ -561,13 +559,13 @@ class _Counts:
 
     def units(self, destination: str, exposure: pd.DataFrame) -> _Units:
         """The compared practices of the period for ``destination`` ("all" or one)."""
-        fast = None
-        if self._fast():
-            totals = self._selected(self.period_totals, destination)
-            strata = self._selected(self.stratum_counts, destination)
-            strata = strata[strata["month"] >= self.period_month]
-            fast = _units_fast(totals.groupby("practice")["referrals"].sum(),
-                               strata.groupby(STRATA[0])["referrals"].sum(), exposure)
+        totals = self._selected(self.period_totals, destination)
+        strata = self._selected(self.stratum_counts, destination)
+        strata = strata[strata["month"] >= self.period_month]
+        # Referrals of practices outside the region's list are in the region's stratum counts
+        # but in no listed practice's total: the sum check of _units_fast finds them too.
+        fast = _units_fast(totals.groupby("practice")["referrals"].sum(),
+                           strata.groupby(STRATA[0])["referrals"].sum(), exposure)
         if fast is not None:
             return fast
         exact = self._selected(self.exact(), destination)
@@ -584,14 +582,12 @@ class _Counts:
         cell_years = exposure.groupby(["period", *STRATA])["person_years"].sum()
         strata = _quarterly(self._selected(self.stratum_counts, destination))
         region = strata.groupby(["period", *STRATA])["referrals"].sum()
-        window = self._selected(self.period_totals, destination)
-        active = set(window.loc[window["window_referrals"] > 0, "practice"])
-        with_years = practice_years[practice_years > 0].groupby(level="practice").size()
         quarters = exposure["period"].nunique()
+        with_years = practice_years[practice_years > 0].groupby(level="practice").size()
+        lacking = sorted(set(self.codes.values()) - set(with_years.index[with_years == quarters]))
         fast = (
-            self._fast()
-            and all(with_years.get(practice, 0) == quarters for practice in active)
-            and bool((cell_years.reindex(region[region > 0].index, fill_value=0.0) > 0).all())
+            bool((cell_years.reindex(region[region > 0].index, fill_value=0.0) > 0).all())
+            and self._window_errors(lacking) == 0
         )
         if fast:
             own_counts = _quarterly(self._selected(self.own_months, destination)).groupby(

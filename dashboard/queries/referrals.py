@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, func, select
+from sqlalchemy import Engine, and_, func, or_, select
 
 from dashboard.models import (
     AggPracticeMonth,
@@ -26,7 +26,7 @@ REGION_COLUMNS = ["region", "name", "anderhalvelijn_start"]
 PRACTICE_COLUMNS = ["practice", "pseudonym", "name"]
 POPULATION_COLUMNS = ["practice", "year", "age_band", "sex", "listed_patients"]
 COUNT_COLUMNS = ["practice", "month", "destination", "age_band", "sex", "referrals"]
-TOTAL_COLUMNS = ["practice", "destination", "referrals", "window_referrals"]
+TOTAL_COLUMNS = ["practice", "destination", "referrals"]
 MONTH_COLUMNS = ["month", "destination", "referrals"]
 STRATUM_COLUMNS = ["month", "destination", "age_band", "sex", "referrals"]
 
@@ -129,24 +129,43 @@ def practice_totals(
     engine: Engine,
     region: str,
     first_month: date,
-    period_month: date,
     last_month: date,
     condition: str | None = None,
 ) -> pd.DataFrame:
-    """Referrals per practice and destination (``TOTAL_COLUMNS``).
+    """Referrals per practice and destination over the months (``TOTAL_COLUMNS``).
 
-    ``referrals`` counts the months from ``period_month`` to ``last_month``, ``window_referrals``
-    those from ``first_month`` (the longer trend window) to ``last_month``; first days of
-    months, inclusive. ``condition``: a programme line or ``None`` for all.
+    First days of months, inclusive; ``condition``: a programme line or ``None`` for all.
     """
     agg = AggPracticeMonth.__table__
-    in_period = func.sum(case((agg.c.month >= period_month, agg.c.referrals), else_=0))
     statement = (
-        select(agg.c.practice, agg.c.destination, in_period, func.sum(agg.c.referrals))
+        select(agg.c.practice, agg.c.destination, func.sum(agg.c.referrals))
         .where(and_(*_month_window(agg, region, first_month, last_month, condition)))
         .group_by(agg.c.practice, agg.c.destination)
     )
     return _fetch(engine, statement, TOTAL_COLUMNS)
+
+
+def referrals_outside(
+    engine: Engine,
+    region: str,
+    first_month: date,
+    last_month: date,
+    condition: str | None = None,
+    practices: list[str] = (),
+) -> int:
+    """Referrals in the months by practices outside the region's list or among ``practices``.
+
+    One sum, no grouping: a check that a page's figures need no exact counts.
+    """
+    agg = AggPracticeMonth.__table__
+    practice = Practice.__table__
+    outside = agg.c.practice.not_in(select(practice.c.code).where(practice.c.region == region))
+    if practices:
+        outside = or_(outside, agg.c.practice.in_(list(practices)))
+    statement = select(func.coalesce(func.sum(agg.c.referrals), 0)).where(
+        and_(outside, *_month_window(agg, region, first_month, last_month, condition)))
+    with engine.connect() as conn:
+        return int(conn.execute(statement).scalar())
 
 
 def practice_months(
