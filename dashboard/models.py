@@ -172,37 +172,30 @@ class PdcaCycle(SQLModel, table=True):
 _CLUSTERED = {"sqlite_with_rowid": False}
 
 
-class AggReferralMonth(SQLModel, table=True):
-    __tablename__ = "agg_referral_month"
+class AggPracticeMonth(SQLModel, table=True):
+    """One row per region x referral month x practice x condition x destination.
+
+    Referral counts and the episode sums of those referrals in one row (every referral is one
+    episode, so ``referrals`` counts the episodes too). An episode is a referral with what
+    followed it: waiting time to the first consult, and whether it stayed free of a hospital
+    referral within 182 days. Months less than 6 months before the data date are still open;
+    queries leave them out of the resolved share.
+
+    No age band or sex here: practices make a few referrals a month, so those dimensions would
+    make the table almost as long as ``referral``. Indirect standardisation needs per practice
+    only its total; the stratum rates come from ``agg_referral_region_month``.
+    """
+
+    __tablename__ = "agg_practice_month"
     __table_args__ = _CLUSTERED
     region: str = Field(primary_key=True)
     month: date = Field(primary_key=True)
     practice: str = Field(primary_key=True)
     condition: str = Field(primary_key=True)
     destination: str = Field(primary_key=True)
-    age_band: str = Field(primary_key=True)
-    sex: str = Field(primary_key=True)
     referrals: int
     urgent: int
     rta_conform: int
-
-
-class AggEpisodeMonth(SQLModel, table=True):
-    """One row per region x practice x referral month x destination x condition.
-
-    An episode is a referral with what followed it: waiting time to the first consult, and
-    whether it stayed free of a hospital referral within 182 days. Months less than 6 months
-    before the data date are still open; queries leave them out of the resolved share.
-    """
-
-    __tablename__ = "agg_episode_month"
-    __table_args__ = _CLUSTERED
-    region: str = Field(primary_key=True)
-    month: date = Field(primary_key=True)
-    practice: str = Field(primary_key=True)
-    destination: str = Field(primary_key=True)
-    condition: str = Field(primary_key=True)
-    episodes: int
     with_consult: int
     wait_days_sum: int
     within_4_weeks: int
@@ -210,10 +203,10 @@ class AggEpisodeMonth(SQLModel, table=True):
 
 
 class AggReferralRegionMonth(SQLModel, table=True):
-    """``agg_referral_month`` without practice: what region-level and all-region pages read.
+    """Referral counts per region, month, condition, destination, age band and sex.
 
-    Practices have a few referrals a month, so the practice-level table hardly compresses the
-    raw rows; this one holds a few thousand rows per region however many practices it has.
+    What region-level and all-region pages read, and the reference strata of indirect
+    standardisation; a few thousand rows per region however many practices it has.
     """
 
     __tablename__ = "agg_referral_region_month"
@@ -230,7 +223,7 @@ class AggReferralRegionMonth(SQLModel, table=True):
 
 
 class AggEpisodeRegionMonth(SQLModel, table=True):
-    """``agg_episode_month`` without practice, for the region series."""
+    """The episode sums of ``agg_practice_month`` without practice, for the region series."""
 
     __tablename__ = "agg_episode_region_month"
     __table_args__ = _CLUSTERED

@@ -17,10 +17,12 @@ TREEKNORM_DAYS = 28
 RESOLVED_WINDOW_DAYS = 182  # "within 6 months"
 
 # In the key order of the aggregate tables, so rows arrive sorted and SQLite appends them.
-REFERRAL_DIMENSIONS = ["region", "month", "practice", "condition", "destination", "age_band", "sex"]
-EPISODE_DIMENSIONS = ["region", "month", "practice", "destination", "condition"]
-REFERRAL_SUMS = ["referrals", "urgent", "rta_conform"]
-EPISODE_SUMS = ["episodes", "with_consult", "wait_days_sum", "within_4_weeks", "resolved_6m"]
+PRACTICE_DIMENSIONS = ["region", "month", "practice", "condition", "destination"]
+REGION_REFERRAL_DIMENSIONS = ["region", "month", "condition", "destination", "age_band", "sex"]
+REGION_EPISODE_DIMENSIONS = ["region", "month", "destination", "condition"]
+EPISODE_SUMS = ["with_consult", "wait_days_sum", "within_4_weeks", "resolved_6m"]
+REFERRAL_COLUMNS = ("id, region, practice, month, referral_date, condition, destination, "
+                    "age_band, sex, urgent, rta_conform")
 
 
 def group_sums(frame: pd.DataFrame, keys: list[str], sums: dict[str, str],
@@ -55,30 +57,17 @@ def group_sums(frame: pd.DataFrame, keys: list[str], sums: dict[str, str],
     return result
 
 
-def referral_month_counts(referrals: pd.DataFrame) -> pd.DataFrame:
-    flags = referrals[REFERRAL_DIMENSIONS].assign(
-        urgent_flag=referrals["urgent"].astype("int64"),
-        rta_flag=referrals["rta_conform"].astype("int64"),
-    )
-    return group_sums(flags, REFERRAL_DIMENSIONS,
+def _flags(referrals: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {"urgent_flag": referrals["urgent"].to_numpy().astype("int64"),
+            "rta_flag": referrals["rta_conform"].to_numpy().astype("int64")}
+
+
+def region_referral_counts(referrals: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``agg_referral_region_month``: referrals per region x month x condition x
+    destination x age band x sex, with the urgent and RTA-conform counts."""
+    flags = referrals[REGION_REFERRAL_DIMENSIONS].assign(**_flags(referrals))
+    return group_sums(flags, REGION_REFERRAL_DIMENSIONS,
                       {"urgent": "urgent_flag", "rta_conform": "rta_flag"}, count="referrals")
-
-
-def without_practice(counts: pd.DataFrame, dimensions: list[str],
-                     sums: list[str]) -> pd.DataFrame:
-    """The region-level rows of a practice-level aggregate: the same sums, practice summed out.
-
-    Summing the practice-level counts (not the raw rows again) keeps both levels equal by
-    construction.
-    """
-    keys = [key for key in dimensions if key != "practice"]
-    return group_sums(counts, keys, {column: column for column in sums})
-
-
-def _ingest_referral_counts(writer: Writer, counts: pd.DataFrame) -> None:
-    writer.ingest("agg_referral_month", counts)
-    writer.ingest("agg_referral_region_month",
-                  without_practice(counts, REFERRAL_DIMENSIONS, REFERRAL_SUMS))
 
 
 def delete_cells(writer: Writer, table: str, cells: pd.DataFrame, period: str = "month") -> None:
@@ -102,39 +91,41 @@ def _sql_value(value):
 
 def refresh_referrals(writer: Writer, cells: pd.DataFrame, new_rows: pd.DataFrame,
                       extra_cells: pd.DataFrame | None = None) -> None:
-    """Replace agg_referral_month in ``cells`` with counts of ``new_rows``.
+    """Replace ``agg_referral_region_month`` in ``cells`` with counts of ``new_rows``.
 
     ``extra_cells`` are cells outside the file's scope that lost rows (a referral id moved
-    to another month); they are recounted from the database.
+    to another month); they are recounted from the database. The practice-level counts are
+    written by :func:`refresh_episodes`, with the episode sums of the same referrals.
     """
-    delete_cells(writer, "agg_referral_month", cells)
     delete_cells(writer, "agg_referral_region_month", cells)
-    _ingest_referral_counts(writer, referral_month_counts(new_rows))
+    writer.ingest("agg_referral_region_month", region_referral_counts(new_rows))
     if extra_cells is not None and len(extra_cells):
         for region, month in extra_cells[["region", "month"]].drop_duplicates().itertuples(
             index=False
         ):
             params = {"region": region, "month": _sql_value(month)}
             rows = writer.query(
-                "SELECT region, practice, month, condition, destination, age_band, sex, "
-                "urgent, rta_conform FROM referral WHERE region = :region AND month = :month",
+                "SELECT region, month, condition, destination, age_band, sex, urgent, "
+                "rta_conform FROM referral WHERE region = :region AND month = :month",
                 params,
             )
-            for table in ("agg_referral_month", "agg_referral_region_month"):
-                writer.execute(
-                    f"DELETE FROM {table} WHERE region = :region AND month = :month", params
-                )
-            _ingest_referral_counts(writer, referral_month_counts(rows))
+            writer.execute(
+                "DELETE FROM agg_referral_region_month WHERE region = :region AND month = :month",
+                params,
+            )
+            writer.ingest("agg_referral_region_month", region_referral_counts(rows))
 
 
 def episodes(referrals: pd.DataFrame, consults: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Episode counts and the waiting-time histogram for the given referrals.
+    """Practice-month counts with their episode sums, and the waiting-time histogram.
 
-    ``referrals``: id, region, practice, month, referral_date, destination, condition.
-    ``consults``: referral_id, consult_date, setting, outcome (any subset; others ignored).
+    ``referrals``: id, region, practice, month, referral_date, condition, destination, urgent,
+    rta_conform. ``consults``: referral_id, consult_date, setting, outcome (any subset; others
+    ignored). Every referral is one episode, so the first frame (the rows of
+    ``agg_practice_month``) counts both in ``referrals``.
     """
-    referrals = referrals.copy()
-    referrals["referral_date"] = pd.to_datetime(referrals["referral_date"])
+    referrals = referrals[["id", "referral_date", *PRACTICE_DIMENSIONS]].assign(
+        referral_date=pd.to_datetime(referrals["referral_date"]), **_flags(referrals))
     consults = consults[consults["referral_id"].isin(referrals["id"])].copy()
     consults["consult_date"] = pd.to_datetime(consults["consult_date"])
     consults = consults.sort_values(["referral_id", "consult_date"], kind="stable")
@@ -154,21 +145,19 @@ def episodes(referrals: pd.DataFrame, consults: pd.DataFrame) -> tuple[pd.DataFr
     referrals = referrals.merge(first, on="id", how="left")
     referrals["wait_days"] = (referrals["first_date"] - referrals["referral_date"]).dt.days
     has_consult = referrals["first_date"].notna()
-    referrals["with_consult"] = has_consult.astype(int)
-    referrals["within_4_weeks"] = (has_consult & (referrals["wait_days"] <= TREEKNORM_DAYS)).astype(
+    referrals["with_consult_flag"] = has_consult.astype(int)
+    referrals["within_flag"] = (has_consult & (referrals["wait_days"] <= TREEKNORM_DAYS)).astype(
         int
     )
-    referrals["resolved_6m"] = (~referrals["id"].isin(hospital_ids)).astype(int)
+    referrals["resolved_flag"] = (~referrals["id"].isin(hospital_ids)).astype(int)
     referrals["wait_days_filled"] = referrals["wait_days"].fillna(0).astype(int)
 
-    referrals = referrals.rename(columns={
-        "with_consult": "with_consult_flag", "within_4_weeks": "within_flag",
-        "resolved_6m": "resolved_flag"})
-    episode_counts = group_sums(
-        referrals, EPISODE_DIMENSIONS,
-        {"with_consult": "with_consult_flag", "wait_days_sum": "wait_days_filled",
+    practice_counts = group_sums(
+        referrals, PRACTICE_DIMENSIONS,
+        {"urgent": "urgent_flag", "rta_conform": "rta_flag",
+         "with_consult": "with_consult_flag", "wait_days_sum": "wait_days_filled",
          "within_4_weeks": "within_flag", "resolved_6m": "resolved_flag"},
-        count="episodes",
+        count="referrals",
     )
     consulted = referrals[has_consult.to_numpy()]
     waits = group_sums(
@@ -176,15 +165,29 @@ def episodes(referrals: pd.DataFrame, consults: pd.DataFrame) -> tuple[pd.DataFr
                          setting=consulted["first_setting"]),
         ["region", "month", "setting", "wait_days"], {}, count="episodes",
     )
-    return episode_counts, waits
+    return practice_counts, waits
+
+
+def region_episode_counts(practice_counts: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``agg_episode_region_month``: the episode sums of ``agg_practice_month`` rows
+    without the practice.
+
+    Summing the practice-level rows (not the raw rows again) keeps both levels equal by
+    construction.
+    """
+    return group_sums(
+        practice_counts, REGION_EPISODE_DIMENSIONS,
+        {"episodes": "referrals", **{column: column for column in EPISODE_SUMS}},
+    )
 
 
 def refresh_episodes(writer: Writer, cells: pd.DataFrame,
                      referrals: pd.DataFrame | None = None) -> None:
-    """Recompute episode aggregates for the region x referral-month ``cells``.
+    """Recompute the practice-level counts and the episode aggregates for the region x
+    referral-month ``cells``.
 
     ``referrals`` are the rows of those cells when the caller has them (a referral load);
-    otherwise they are read from the database.
+    otherwise they are read from the database (a consult load, or cells a referral moved out of).
     """
     cells = cells[["region", "month"]].drop_duplicates()
     if not len(cells):
@@ -192,8 +195,8 @@ def refresh_episodes(writer: Writer, cells: pd.DataFrame,
     if referrals is None:
         parts = [
             writer.query(
-                "SELECT id, region, practice, month, referral_date, destination, condition "
-                "FROM referral WHERE region = :region AND month = :month",
+                f"SELECT {REFERRAL_COLUMNS} FROM referral "
+                "WHERE region = :region AND month = :month",
                 {"region": region, "month": _sql_value(month)},
             )
             for region, month in cells.itertuples(index=False)
@@ -209,16 +212,15 @@ def refresh_episodes(writer: Writer, cells: pd.DataFrame,
         for region in regions
     ]
     consults = pd.concat(consult_parts, ignore_index=True)
-    delete_cells(writer, "agg_episode_month", cells)
+    delete_cells(writer, "agg_practice_month", cells)
     delete_cells(writer, "agg_episode_region_month", cells)
     delete_cells(writer, "agg_wait_days", cells)
     if referrals is None or not len(referrals):
         return
     referrals = referrals.assign(month=pd.to_datetime(referrals["month"]))
-    episode_counts, waits = episodes(referrals, consults)
-    writer.ingest("agg_episode_month", episode_counts)
-    writer.ingest("agg_episode_region_month",
-                  without_practice(episode_counts, EPISODE_DIMENSIONS, EPISODE_SUMS))
+    practice_counts, waits = episodes(referrals, consults)
+    writer.ingest("agg_practice_month", practice_counts)
+    writer.ingest("agg_episode_region_month", region_episode_counts(practice_counts))
     writer.ingest("agg_wait_days", waits)
 
 

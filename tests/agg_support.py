@@ -1,36 +1,117 @@
-"""The region-level aggregates of a hand-made dataset, derived from its practice-level rows.
+"""The aggregate tables of a hand-made dataset, written from referral-level cells as the ETL would.
 
-Datasets write ``agg_referral_month`` and ``agg_episode_month`` by hand, as the ETL would;
-the ETL also writes the same sums without the practice (``etl.aggregates.without_practice``).
-Call :func:`fill_region_aggregates` after writing the practice-level rows so both levels agree.
+Datasets describe their referrals as :class:`ReferralCell` (practice x month x condition x
+destination x age band x sex, with counts) and their episodes as :class:`EpisodeCell`, next to
+their model rows; :func:`split_cells` takes the cells out of such a list and
+:func:`add_aggregates` adds to the aggregate tables what the ETL (``etl.aggregates``) derives
+from them:
+
+* ``agg_practice_month``: referral counts summed over age band and sex, with the episode sums
+  of the same practice, month, condition and destination;
+* ``agg_referral_region_month``: the referral counts without the practice;
+* ``agg_episode_region_month``: the episode cells without the practice.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, text
+from dataclasses import asdict, dataclass
+from datetime import date
 
-_REFERRAL_KEYS = "region, month, condition, destination, age_band, sex"
-_REFERRAL_SUMS = ("referrals", "urgent", "rta_conform")
-_EPISODE_KEYS = "region, month, destination, condition"
-_EPISODE_SUMS = ("episodes", "with_consult", "wait_days_sum", "within_4_weeks", "resolved_6m")
+import pandas as pd
+from sqlalchemy import Connection, Engine, insert
 
+from dashboard.models import AggEpisodeRegionMonth, AggPracticeMonth, AggReferralRegionMonth
 
-def _refill(connection: Connection, target: str, source: str, keys: str,
-            sums: tuple[str, ...]) -> None:
-    connection.execute(text(f"DELETE FROM {target}"))
-    connection.execute(text(
-        f"INSERT INTO {target} ({keys}, {', '.join(sums)}) "
-        f"SELECT {keys}, {', '.join(f'SUM({column})' for column in sums)} FROM {source} "
-        f"GROUP BY {keys}"
-    ))
+_REFERRAL_SUMS = ["referrals", "urgent", "rta_conform"]
+_EPISODE_SUMS = ["with_consult", "wait_days_sum", "within_4_weeks", "resolved_6m"]
+_PRACTICE_KEY = ["region", "month", "practice", "condition", "destination"]
 
 
-def fill_region_aggregates(bind: Engine | Connection) -> None:
-    """Replace the region-level aggregate tables by the sums of the practice-level ones."""
+@dataclass(frozen=True)
+class ReferralCell:
+    region: str
+    practice: str
+    month: date
+    condition: str
+    destination: str
+    age_band: str
+    sex: str
+    referrals: int
+    urgent: int
+    rta_conform: int
+
+
+@dataclass(frozen=True)
+class EpisodeCell:
+    region: str
+    practice: str
+    month: date
+    destination: str
+    condition: str
+    episodes: int
+    with_consult: int
+    wait_days_sum: int
+    within_4_weeks: int
+    resolved_6m: int
+
+
+def split_cells(rows: list) -> tuple[list, list]:
+    """``rows`` without the cells (the model rows to add) and the cells."""
+    cells = [row for row in rows if isinstance(row, ReferralCell | EpisodeCell)]
+    return [row for row in rows if not isinstance(row, ReferralCell | EpisodeCell)], cells
+
+
+def _frame(cells: list, kind: type) -> pd.DataFrame:
+    fields = list(kind.__dataclass_fields__)
+    return pd.DataFrame([asdict(cell) for cell in cells if isinstance(cell, kind)],
+                        columns=fields)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return [
+        {key: (int(value) if key not in ("region", "month", "practice", "condition",
+                                         "destination", "age_band", "sex") else value)
+         for key, value in row.items()}
+        for row in frame.to_dict(orient="records")
+    ]
+
+
+def _existing(bind: Connection, model) -> pd.DataFrame:
+    table = model.__table__
+    rows = bind.execute(table.select()).mappings().all()
+    return pd.DataFrame([dict(row) for row in rows], columns=[c.name for c in table.columns])
+
+
+def add_aggregates(bind: Engine | Connection, cells: list) -> None:
+    """Add what ``cells`` contribute to the three aggregate tables (rows already there stay,
+    so a test may add cells to a dataset's)."""
     if isinstance(bind, Engine):
         with bind.begin() as connection:
-            fill_region_aggregates(connection)
+            add_aggregates(connection, cells)
         return
-    _refill(bind, "agg_referral_region_month", "agg_referral_month", _REFERRAL_KEYS,
-            _REFERRAL_SUMS)
-    _refill(bind, "agg_episode_region_month", "agg_episode_month", _EPISODE_KEYS, _EPISODE_SUMS)
+    referrals = _frame(cells, ReferralCell)
+    episodes = _frame(cells, EpisodeCell)
+    region_referral_key = ["region", "month", "condition", "destination", "age_band", "sex"]
+    region_episode_key = ["region", "month", "destination", "condition"]
+    parts = {
+        AggPracticeMonth: (_PRACTICE_KEY, _REFERRAL_SUMS + _EPISODE_SUMS, [
+            referrals.groupby(_PRACTICE_KEY, as_index=False)[_REFERRAL_SUMS].sum(),
+            episodes.groupby(_PRACTICE_KEY, as_index=False)[_EPISODE_SUMS].sum(),
+        ]),
+        AggReferralRegionMonth: (region_referral_key, _REFERRAL_SUMS, [
+            referrals.groupby(region_referral_key, as_index=False)[_REFERRAL_SUMS].sum(),
+        ]),
+        AggEpisodeRegionMonth: (region_episode_key, ["episodes", *_EPISODE_SUMS], [
+            episodes.groupby(region_episode_key, as_index=False)[
+                ["episodes", *_EPISODE_SUMS]].sum(),
+        ]),
+    }
+    for model, (key, sums, frames) in parts.items():
+        existing = _existing(bind, model)
+        combined = pd.concat([existing, *frames], ignore_index=True)
+        combined["month"] = pd.to_datetime(combined["month"]).dt.date
+        combined = combined.groupby(key, as_index=False)[sums].sum(min_count=1).fillna(0)
+        table = model.__table__
+        bind.execute(table.delete())
+        if len(combined):
+            bind.execute(insert(table), _records(combined[key + sums]))

@@ -12,14 +12,13 @@ from sqlmodel import Session
 
 from dashboard import database, settings
 from dashboard.models import (
-    AggReferralMonth,
     LoadLog,
     Practice,
     PracticePopulation,
     Referral,
     Region,
 )
-from tests.agg_support import fill_region_aggregates
+from tests.agg_support import ReferralCell, add_aggregates, split_cells
 
 
 def _reset_caches() -> None:
@@ -150,7 +149,7 @@ def fill_tiny_dataset(engine) -> None:
         ("ZD", "P4", date(2023, 2, 1), "pob_acs", "ziekenhuis", "65-74", "M", 7),
     ]
     rows += [
-        AggReferralMonth(
+        ReferralCell(
             region=r,
             practice=p,
             month=m,
@@ -215,13 +214,14 @@ def fill_tiny_dataset(engine) -> None:
             message="kolom lijkt op BSN",
         ),
     ]
+    rows, cells = split_cells(rows)
     with Session(engine) as session:
         # Parents first: SQLite enforces the foreign keys (see database._sqlite_pragmas).
         for row in rows:
             session.add(row)
             session.flush()
         session.commit()
-    fill_region_aggregates(engine)
+    add_aggregates(engine, cells)
 
 
 @pytest.fixture

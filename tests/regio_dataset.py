@@ -31,8 +31,6 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session
 
 from dashboard.models import (
-    AggEpisodeMonth,
-    AggReferralMonth,
     AggSatisfaction,
     AggWaitDays,
     Cost,
@@ -44,7 +42,7 @@ from dashboard.models import (
     Region,
     RegionPopulation,
 )
-from tests.agg_support import fill_region_aggregates
+from tests.agg_support import EpisodeCell, ReferralCell, add_aggregates, split_cells
 
 REGIONS = {"ALF": "Regio Alfa", "BET": "Regio Beta", "GAM": "Regio Gamma"}
 PRACTICES = [
@@ -60,7 +58,7 @@ FORBIDDEN = [text for p in PRACTICES for text in (p[0], p[2], p[3])]
 
 
 def _referrals(region, practice, year, month, destination, count, rta):
-    return AggReferralMonth(
+    return ReferralCell(
         region=region, practice=practice, month=date(year, month, 1), condition="af",
         destination=destination, age_band="45-64", sex="V", referrals=count, urgent=0,
         rta_conform=rta,
@@ -129,10 +127,10 @@ def fill_regio_dataset(engine) -> None:
         # A referral month without 13 weeks of follow-up: left out.
         AggWaitDays(region="BET", month=date(2024, 11, 1), setting="ziekenhuis",
                     wait_days=2, episodes=50),
-        AggEpisodeMonth(region="ALF", practice="ALF-P1", month=date(2024, 1, 1),
+        EpisodeCell(region="ALF", practice="ALF-P1", month=date(2024, 1, 1),
                         destination="anderhalvelijn", condition="af", episodes=20,
                         with_consult=20, wait_days_sum=0, within_4_weeks=20, resolved_6m=16),
-        AggEpisodeMonth(region="BET", practice="BET-P1", month=date(2024, 1, 1),
+        EpisodeCell(region="BET", practice="BET-P1", month=date(2024, 1, 1),
                         destination="anderhalvelijn", condition="af", episodes=20,
                         with_consult=20, wait_days_sum=0, within_4_weeks=20, resolved_6m=10),
         Cost(region="ALF", year=2023, month=0, setting="ziekenhuis", cost_type="zorg",
@@ -146,9 +144,10 @@ def fill_regio_dataset(engine) -> None:
         LoadLog(file_name="regio.csv", table_name="referrals", sha256="d" * 64, rows=1,
                 loaded_at=datetime(2025, 1, 5, 9, 0, tzinfo=UTC), outcome="loaded"),
     ]
+    rows, cells = split_cells(rows)
     with Session(engine) as session:
         for row in rows:
             session.add(row)
             session.flush()
         session.commit()
-    fill_region_aggregates(engine)
+    add_aggregates(engine, cells)

@@ -39,14 +39,13 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session
 
 from dashboard.models import (
-    AggReferralMonth,
     LoadLog,
     Practice,
     PracticePopulation,
     Referral,
     Region,
 )
-from tests.agg_support import fill_region_aggregates
+from tests.agg_support import ReferralCell, add_aggregates, split_cells
 
 A, B = ("18-44", "M"), ("75-84", "V")
 CONDITION = {A: "pob_acs", B: "hartfalen"}
@@ -84,7 +83,9 @@ REFERRALS_2024 = {  # (hospital, anderhalvelijn, e-consult)
 }
 
 
-def fill_spiegel_dataset(engine) -> None:
+def fill_spiegel_dataset(engine, raw: bool = False) -> None:
+    """The dataset; ``raw=True`` also writes every referral as a raw ``referral`` row (on the
+    10th of its month, the last month's on the data date), as a load would."""
     rows: list = [
         Region(code="TST", name="Regio Test", anderhalvelijn_start=date(2020, 1, 1)),
         Region(code="ZND", name="Regio Zonder", synthetic=True),
@@ -104,7 +105,7 @@ def fill_spiegel_dataset(engine) -> None:
                 )
 
     def aggregate(region, practice, month, stratum, destination, referrals):
-        return AggReferralMonth(
+        return ReferralCell(
             region=region, practice=practice, month=month, condition=CONDITION[stratum],
             destination=destination, age_band=stratum[0], sex=stratum[1],
             referrals=referrals, urgent=0, rta_conform=referrals,
@@ -119,26 +120,51 @@ def fill_spiegel_dataset(engine) -> None:
             rows.append(aggregate("TST", practice, date(2025, 6, 1), stratum, "ziekenhuis",
                                   counts[0]))
     rows.append(aggregate("ZND", "Q1", date(2024, 2, 1), A, "ziekenhuis", 12))
-    # The data date is read from the raw table (the last referral of the last month).
-    for ident, region, practice, day in (
-        (1, "TST", "P1", date(2025, 6, 30)),
-        (2, "ZND", "Q1", date(2024, 2, 15)),
-    ):
-        rows.append(
-            Referral(
-                id=ident, region=region, practice=practice, referral_date=day,
-                month=day.replace(day=1), patient_pseudonym=ident, age_band="18-44", sex="M",
-                icpc="K74", condition="pob_acs", destination="ziekenhuis", urgent=False,
-                rta_conform=True,
+    if raw:
+        rows += raw_referrals([cell for cell in rows if isinstance(cell, ReferralCell)])
+    else:
+        # The data date is read from the raw table (the last referral of the last month).
+        for ident, region, practice, day in (
+            (1, "TST", "P1", date(2025, 6, 30)),
+            (2, "ZND", "Q1", date(2024, 2, 15)),
+        ):
+            rows.append(
+                Referral(
+                    id=ident, region=region, practice=practice, referral_date=day,
+                    month=day.replace(day=1), patient_pseudonym=ident, age_band="18-44",
+                    sex="M", icpc="K74", condition="pob_acs", destination="ziekenhuis",
+                    urgent=False, rta_conform=True,
+                )
             )
-        )
     rows.append(
         LoadLog(file_name="spiegel.csv", table_name="referrals", sha256="d" * 64, rows=1,
                 loaded_at=datetime(2025, 7, 1, 9, 0, tzinfo=UTC), outcome="loaded")
     )
+    rows, cells = split_cells(rows)
     with Session(engine) as session:
         for row in rows:
             session.add(row)
             session.flush()
         session.commit()
-    fill_region_aggregates(engine)
+    add_aggregates(engine, cells)
+
+
+DATA_DATES = {"TST": date(2025, 6, 30), "ZND": date(2024, 2, 15)}
+
+
+def raw_referrals(cells: list, first_id: int = 1) -> list:
+    """One raw ``referral`` row per referral of ``cells``."""
+    rows = []
+    for cell in cells:
+        data_date = DATA_DATES[cell.region]
+        day = data_date if cell.month == data_date.replace(day=1) else cell.month.replace(day=10)
+        for _ in range(cell.referrals):
+            ident = first_id + len(rows)
+            rows.append(Referral(
+                id=ident, region=cell.region, practice=cell.practice, referral_date=day,
+                month=cell.month, patient_pseudonym=ident, age_band=cell.age_band, sex=cell.sex,
+                icpc="K77" if cell.condition == "hartfalen" else "K74",
+                condition=cell.condition, destination=cell.destination, urgent=False,
+                rta_conform=True,
+            ))
+    return rows

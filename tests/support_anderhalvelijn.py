@@ -17,8 +17,6 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session
 
 from dashboard.models import (
-    AggEpisodeMonth,
-    AggReferralMonth,
     AggSatisfaction,
     AggWaitDays,
     Cost,
@@ -30,7 +28,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
-from tests.agg_support import fill_region_aggregates
+from tests.agg_support import EpisodeCell, ReferralCell, add_aggregates, split_cells
 
 D24_12, J25, F25, D25 = date(2024, 12, 1), date(2025, 1, 1), date(2025, 2, 1), date(2025, 12, 1)
 
@@ -110,12 +108,12 @@ def fill_anderhalvelijn_dataset(engine) -> None:
         Practice(code="P4", region="ZD", pseudonym="Praktijk D", name="Huisartsen Doorn"),
     ]
     rows += [
-        AggReferralMonth(region=r, practice=p, month=m, condition=c, destination=d,
+        ReferralCell(region=r, practice=p, month=m, condition=c, destination=d,
                          age_band="65-74", sex="V", referrals=n, urgent=0, rta_conform=n)
         for r, p, m, c, d, n in REFERRALS
     ]
     rows += [
-        AggEpisodeMonth(region=r, practice=p, month=m, destination=d, condition=c, episodes=n,
+        EpisodeCell(region=r, practice=p, month=m, destination=d, condition=c, episodes=n,
                         with_consult=wc, wait_days_sum=0, within_4_weeks=w, resolved_6m=res)
         for r, p, m, d, c, n, wc, w, res in EPISODES
     ]
@@ -210,9 +208,10 @@ def fill_tile_dataset(engine) -> None:
 
 
 def _add(engine, rows: list) -> None:
+    rows, cells = split_cells(rows)
     with Session(engine) as session:
         for row in rows:
             session.add(row)
             session.flush()
         session.commit()
-    fill_region_aggregates(engine)
+    add_aggregates(engine, cells)

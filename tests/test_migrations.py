@@ -70,8 +70,8 @@ def test_a_database_at_the_initial_revision_upgrades_with_its_data(empty_url):
                 select(region.c.code, region.c.name, region.c.anderhalvelijn_start)
             ).all() == [("NRD", "Regio Noord", date(2021, 3, 1))]
             assert connection.execute(text(
-                "SELECT referrals, urgent, rta_conform FROM agg_referral_month")).one() == (
-                17, 2, 15)
+                "SELECT practice, referrals, urgent, rta_conform FROM agg_practice_month")
+            ).one() == ("P1", 17, 2, 15)
             assert connection.execute(text("SELECT COUNT(*) FROM indicator")).scalar() > 0
         assert _diff(engine) == []
     finally:
@@ -190,5 +190,101 @@ def test_0004_fills_the_region_level_aggregates_from_the_practice_level_ones(emp
         ]
         assert [tuple(row) for row in episodes] == [
             ("NRD", "anderhalvelijn", "af", 9, 8, 100, 6, 6)]
+    finally:
+        engine.dispose()
+
+
+def test_0005_merges_the_practice_level_aggregates_and_downgrade_restores_them(empty_url):
+    # A database at 0004 has referral counts per practice x age band x sex and episode sums per
+    # practice; 0005 keeps one practice-level row per region, month, practice, condition and
+    # destination with both, and the region level as it was.
+    engine = database.make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            command.upgrade(database.alembic_config(connection), "0004")
+            connection.commit()
+        referral_rows = [
+            # practice, month, condition, destination, age band, sex, referrals, urgent, rta
+            ("P1", "2024-01-01", "af", "anderhalvelijn", "18-44", "M", 4, 1, 3),
+            ("P1", "2024-01-01", "af", "anderhalvelijn", "75-84", "V", 2, 0, 2),
+            ("P1", "2024-01-01", "af", "ziekenhuis", "18-44", "M", 1, 1, 0),
+            ("P2", "2024-02-01", "hartfalen", "anderhalvelijn", "65-74", "V", 3, 0, 3),
+        ]
+        episode_rows = [
+            # practice, month, destination, condition, episodes, with consult, wait days,
+            # within 4 weeks, resolved
+            ("P1", "2024-01-01", "anderhalvelijn", "af", 6, 5, 70, 4, 5),
+            ("P1", "2024-01-01", "ziekenhuis", "af", 1, 1, 40, 0, 0),
+            ("P2", "2024-02-01", "anderhalvelijn", "hartfalen", 3, 2, 20, 2, 3),
+        ]
+        raw_rows = [
+            # id, practice, day, age band, sex, condition, destination, urgent, rta
+            (1, "P1", "2024-01-03", "18-44", "M", "af", "anderhalvelijn", True, False),
+            (2, "P1", "2024-01-09", "18-44", "M", "af", "anderhalvelijn", False, True),
+            (3, "P2", "2024-02-11", "65-74", "V", "hartfalen", "anderhalvelijn", False, True),
+        ]
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO region (code, name, synthetic) VALUES ('NRD', 'Regio Noord', FALSE)"))
+            for code in ("P1", "P2"):
+                connection.execute(text(
+                    "INSERT INTO practice (code, region, pseudonym) VALUES (:c, 'NRD', :c)"),
+                    {"c": code})
+            for row in referral_rows:
+                connection.execute(text(
+                    "INSERT INTO agg_referral_month (region, practice, month, condition, "
+                    "destination, age_band, sex, referrals, urgent, rta_conform) VALUES "
+                    "('NRD', :p, :m, :c, :d, :a, :s, :n, :u, :r)"),
+                    dict(zip("pmcdasnur", row, strict=True)))
+            for row in episode_rows:
+                connection.execute(text(
+                    "INSERT INTO agg_episode_month (region, practice, month, destination, "
+                    "condition, episodes, with_consult, wait_days_sum, within_4_weeks, "
+                    "resolved_6m) VALUES ('NRD', :p, :m, :d, :c, :e, :w, :s, :f, :r)"),
+                    dict(zip("pmdcewsfr", row, strict=True)))
+            for row in raw_rows:
+                connection.execute(text(
+                    "INSERT INTO referral (id, region, practice, referral_date, month, "
+                    "patient_pseudonym, age_band, sex, icpc, condition, destination, urgent, "
+                    "rta_conform) VALUES (:i, 'NRD', :p, :d, :m, :i, :a, :s, 'K78', :c, :t, "
+                    ":u, :r)"),
+                    dict(zip("ipdasctur", row, strict=True), m=row[2][:8] + "01"))
+
+        database.init_db(engine)
+
+        with engine.connect() as connection:
+            practice_rows = sorted(
+                (practice, str(month)[:10], condition, destination, *sums)
+                for practice, month, condition, destination, *sums in connection.execute(text(
+                    "SELECT practice, month, condition, destination, referrals, urgent, "
+                    "rta_conform, with_consult, wait_days_sum, within_4_weeks, resolved_6m "
+                    "FROM agg_practice_month")).all())
+            tables = set(inspect(connection).get_table_names())
+        assert practice_rows == [
+            # 4 + 2 referrals over both strata, with the episode sums of the same key
+            ("P1", "2024-01-01", "af", "anderhalvelijn", 6, 1, 5, 5, 70, 4, 5),
+            ("P1", "2024-01-01", "af", "ziekenhuis", 1, 1, 0, 1, 40, 0, 0),
+            ("P2", "2024-02-01", "hartfalen", "anderhalvelijn", 3, 0, 3, 2, 20, 2, 3),
+        ]
+        assert not {"agg_referral_month", "agg_episode_month"} & tables
+        assert _diff(engine) == []
+
+        with engine.connect() as connection:
+            command.downgrade(database.alembic_config(connection), "0004")
+            connection.commit()
+        with engine.connect() as connection:
+            episodes = sorted(tuple(row) for row in connection.execute(text(
+                "SELECT practice, destination, episodes, with_consult, wait_days_sum, "
+                "within_4_weeks, resolved_6m FROM agg_episode_month")).all())
+            strata = sorted(tuple(row) for row in connection.execute(text(
+                "SELECT practice, age_band, sex, referrals, urgent, rta_conform "
+                "FROM agg_referral_month")).all())
+        assert episodes == [
+            ("P1", "anderhalvelijn", 6, 5, 70, 4, 5),
+            ("P1", "ziekenhuis", 1, 1, 40, 0, 0),
+            ("P2", "anderhalvelijn", 3, 2, 20, 2, 3),
+        ]
+        # Age band x sex per practice only from the raw rows: the three referrals loaded.
+        assert strata == [("P1", "18-44", "M", 2, 1, 1), ("P2", "65-74", "V", 1, 0, 1)]
     finally:
         engine.dispose()

@@ -223,18 +223,20 @@ def person_years(
             if days > 0:
                 pieces.append((period, year, days / _year_days(year)))
     weights = pd.DataFrame(pieces, columns=["period", "year", "weight"])
-    needed = sorted(weights["year"].unique())
-    borrowed: set[tuple[int, int]] = set()
-    source_rows = []
-    for practice, years in population.groupby("practice")["year"]:
-        have = np.array(sorted(years.unique()))
-        for year in needed:
-            # argmin takes the first minimum, and `have` is sorted: ties go to the earlier year.
-            source = int(have[np.argmin(np.abs(have - year))])
-            if source != year:
-                borrowed.add((int(year), source))
-            source_rows.append((practice, year, source))
-    sources = pd.DataFrame(source_rows, columns=["practice", "year", "source_year"])
+    needed = pd.DataFrame({"year": sorted(weights["year"].unique())})
+    # Per practice and needed year the nearest year with figures, the earlier one on a tie.
+    have = population[["practice", "year"]].drop_duplicates().rename(
+        columns={"year": "source_year"})
+    pairs = have.merge(needed, how="cross")
+    pairs["distance"] = (pairs["source_year"] - pairs["year"]).abs()
+    sources = pairs.sort_values(["practice", "year", "distance", "source_year"]).drop_duplicates(
+        ["practice", "year"])[["practice", "year", "source_year"]]
+    borrowed = {
+        (int(year), int(source))
+        for year, source in sources.loc[sources["year"] != sources["source_year"],
+                                        ["year", "source_year"]].drop_duplicates().itertuples(
+            index=False)
+    }
     listed = population.rename(columns={"year": "source_year"})
     frame = weights.merge(sources, on="year").merge(listed, on=["practice", "source_year"])
     frame["person_years"] = frame["listed_patients"] * frame["weight"]
@@ -243,18 +245,43 @@ def person_years(
 
 
 # ---- assembling the units of a funnel ---------------------------------------------------------
+#
+# Indirect standardisation needs per practice only its observed total O and its person-years per
+# stratum; the reference rates are the region's referrals per stratum over the person-years of
+# the compared practices. So the page reads practice totals (agg_practice_month) and region
+# stratum counts (agg_referral_region_month), never practice x stratum counts, as long as every
+# referral belongs to a compared practice and a stratum the region lists patients in. Data that
+# break this (a data error upstream) are detected from the same figures; only then are the exact
+# practice x stratum counts read from the raw referral rows, and the errors left out as before.
 
 
 @dataclass
 class _Units:
-    rows: pd.DataFrame  # practice x stratum: person_years, referrals (eligible practices only)
-    no_population: list[str]  # practices with referrals but no population at all
-    no_expected: list[str]  # practices whose patients fall only in strata without referrals
+    exposure: pd.DataFrame  # practice x stratum person_years (> 0) of the compared practices
+    observed: pd.Series  # referrals per compared practice (index: practice)
+    reference: pd.DataFrame  # per stratum: the region's referrals and person-years (compared)
+    no_population: list  # practices with referrals but no population at all
+    no_expected: list  # practices whose patients fall only in strata without referrals
     dropped_referrals: int  # referrals in strata where the region lists nobody
 
+    @property
+    def empty(self) -> bool:
+        return self.observed.empty or int(self.observed.sum()) == 0
 
-def _units(counts: pd.DataFrame, exposure: pd.DataFrame, practices: list[str]) -> _Units:
-    """Join referrals to person-years per practice x stratum and keep the comparable practices."""
+
+def _compared(rows: pd.DataFrame, no_population, no_expected, dropped) -> _Units:
+    """The units from practice x stratum rows (person_years, referrals) of compared practices."""
+    exposure = rows.loc[rows["person_years"] > 0, ["practice", *STRATA, "person_years"]]
+    observed = rows.groupby("practice")["referrals"].sum()
+    observed = observed.reindex(sorted(set(exposure["practice"])), fill_value=0)
+    reference = rows.groupby(list(STRATA), as_index=False)[["referrals", "person_years"]].sum()
+    reference = reference[reference["person_years"] > 0]
+    return _Units(exposure.reset_index(drop=True), observed.astype("int64"),
+                  reference.reset_index(drop=True), no_population, no_expected, dropped)
+
+
+def _units(counts: pd.DataFrame, exposure: pd.DataFrame, practices: list) -> _Units:
+    """Exact: join referrals to person-years per practice x stratum, keep comparable practices."""
     observed = counts.groupby(["practice", *STRATA], as_index=False)["referrals"].sum()
     rows = exposure[["practice", *STRATA, "person_years"]].merge(
         observed, on=["practice", *STRATA], how="outer"
@@ -280,23 +307,64 @@ def _units(counts: pd.DataFrame, exposure: pd.DataFrame, practices: list[str]) -
     no_expected = sorted(at_risk.index[at_risk <= 0])
     rows = rows[~rows["practice"].isin(no_expected)]
     rows = rows[(rows["person_years"] > 0) | (rows["referrals"] > 0)]
-    return _Units(rows.reset_index(drop=True), no_population, no_expected, dropped)
+    return _compared(rows, no_population, no_expected, dropped)
 
 
-def _standardise(rows: pd.DataFrame, crude: bool) -> pd.DataFrame:
+def _units_fast(observed: pd.Series, stratum_referrals: pd.Series,
+                exposure: pd.DataFrame) -> _Units | None:
+    """:func:`_units` from practice totals and region stratum counts; ``None`` when the data
+    hold an error that only practice x stratum counts can leave out exactly.
+
+    ``observed``: referrals per listed practice; ``stratum_referrals``: the region's referrals
+    per stratum (every practice whose referrals carry the region's code).
+    """
+    per_practice = exposure.groupby("practice")["person_years"].sum()
+    no_population = sorted(per_practice.index[per_practice <= 0])
+    rows = exposure[~exposure["practice"].isin(no_population)]
+    events = stratum_referrals[stratum_referrals > 0]
+    stratum_years = rows.groupby(list(STRATA))["person_years"].sum()
+    if (stratum_years.reindex(events.index, fill_value=0.0) <= 0).any():
+        return None  # referrals in a stratum where the region lists nobody
+    with_events = rows[STRATA[0]].isin(events.index)
+    at_risk = rows["person_years"].where(with_events, 0.0).groupby(rows["practice"]).sum()
+    no_expected = sorted(at_risk.index[at_risk <= 0])
+    rows = rows[~rows["practice"].isin(no_expected)]
+    compared = observed.reindex(sorted(set(rows["practice"])), fill_value=0)
+    # Every referral of the region must belong to a compared practice: otherwise a practice
+    # without population, without expected count or outside the region's list has referrals,
+    # which the exact path leaves out of the reference too.
+    if int(compared.sum()) != int(events.sum()):
+        return None
+    rows = rows.assign(referrals=0)
+    units = _compared(rows, no_population, no_expected, 0)
+    units.observed = compared.astype("int64")
+    units.reference = units.reference.drop(columns="referrals").merge(
+        events.rename("referrals").reset_index(), on=list(STRATA), how="left"
+    ).fillna({"referrals": 0}).astype({"referrals": "int64"})
+    return units
+
+
+def _standardise(units: _Units, crude: bool) -> pd.DataFrame:
     """O, E and O/E per practice against the pooled region (``indirect_standardise``).
 
     ``crude=True`` uses one stratum, so E = person-years x the region's crude rate: the funnel
     of the unadjusted rate around the regional average.
     """
-    units = rows.assign(_all="all") if crude else rows
+    exposure, reference = units.exposure, units.reference
+    if crude:
+        exposure = exposure.assign(**{STRATA[0]: 0})
+        reference = pd.DataFrame({STRATA[0]: [0],
+                                  "referrals": [reference["referrals"].sum()],
+                                  "person_years": [reference["person_years"].sum()]})
     return indirect_standardise(
-        units,
-        strata=("_all",) if crude else STRATA,
+        exposure,
+        reference=reference,
+        strata=STRATA,
         unit_col="practice",
         population_col="person_years",
         events_col="referrals",
         per=PER,
+        observed=units.observed,
     )
 
 
@@ -367,47 +435,38 @@ def spiegelinformatie(engine: Engine, filters: SpiegelFilters) -> SpiegelData:
     names = practices.set_index("practice")["display_name"]
     data.own_name = str(names[own_code]) if own_code else None
 
-    population = queries.region_population(engine, region)
+    quarters = _trend_quarters(period, first_month, data_date)
+    trend_start = min(quarters["start"].min(), period.start)
+    population = _population(engine, region, list(practices["practice"]), trend_start.year,
+                             period.end.year)
     if population.empty:
         data.status = "no_population"
         data.message = fmt.t("spiegel.no_population", region=data.region_name)
         return data
 
-    quarters = _trend_quarters(period, first_month, data_date)
-    trend_start = min(quarters["start"].min(), period.start)
-    condition = None if filters.condition == "all" else filters.condition
-    counts = queries.referral_counts(
-        engine, region, _first_of_month(trend_start), _first_of_month(period.end), condition
-    )
-    counts, population, codes = _encode(counts, population, practices)
+    counts = _Counts(engine, region, practices, own_code, _first_of_month(trend_start),
+                     _first_of_month(period.start), _first_of_month(period.end),
+                     None if filters.condition == "all" else filters.condition)
+    population = counts.encode(population)
     practices = practices.assign(practice=range(len(practices)))
     names = pd.Series(names.to_numpy(), index=range(len(names)))
-    own_code = codes.get(own_code) if own_code is not None else None
-    in_period = counts["month"].between(
-        pd.Timestamp(_first_of_month(period.start)), pd.Timestamp(period.end)
-    )
-    period_counts = counts[in_period]
-    selected = (
-        period_counts
-        if filters.destination == "all"
-        else period_counts[period_counts["destination"] == filters.destination]
-    )
+    own_code = counts.own
 
     periods = pd.DataFrame([("period", period.start, period.end)], columns=["period", "start",
                                                                               "end"])
     exposure, borrowed = person_years(population, periods)
-    units = _units(selected, exposure, list(practices["practice"]))
+    units = counts.units(filters.destination, exposure)
     data.notes.extend(_data_notes(fmt, borrowed, units, names))
 
-    if units.rows.empty or units.rows["referrals"].sum() == 0:
+    if units.empty:
         data.status = "empty_selection"
         data.message = fmt.t(
             "spiegel.empty_selection", region=data.region_name, period=period.label
         )
         return data
 
-    standardised = _standardise(units.rows, crude=False)
-    crude = _standardise(units.rows, crude=True)
+    standardised = _standardise(units, crude=False)
+    crude = _standardise(units, crude=True)
     region_rate = crude.attrs["reference_rate"]  # referrals per person-year, whole region
     data.region_rate = region_rate * PER
     data.total_referrals = int(standardised["observed"].sum())
@@ -418,27 +477,139 @@ def spiegelinformatie(engine: Engine, filters: SpiegelFilters) -> SpiegelData:
     data.conclusion = _conclusion(data, fmt, filters, region_rate, own_code, own_listed)
     data.reading_note = fmt.t("spiegel.reading_note")
     _trend(data, fmt, filters, counts, population, quarters, own_code if own_listed else None)
-    _destinations(data, fmt, period_counts, own_code)
-    data.opportunity = _opportunity(fmt, period_counts, exposure, practices, own_code)
+    _destinations(data, fmt, counts.period_totals, own_code)
+    data.opportunity = _opportunity(fmt, counts.units(HOSPITAL, exposure), own_code)
     return data
 
 
-def _encode(counts: pd.DataFrame, population: pd.DataFrame, practices: pd.DataFrame):
-    """Practices and strata as integer codes; rows of practices outside the region dropped."""
-    codes = {code: i for i, code in enumerate(practices["practice"])}
-    pairs = pd.concat([counts[["age_band", "sex"]], population[["age_band", "sex"]]])
-    keys = (pairs["age_band"].astype(str) + "|" + pairs["sex"].astype(str)).unique()
-    stratum_codes = {key: i for i, key in enumerate(sorted(keys))}
+def _population(engine: Engine, region: str, practices: list[str], first_year: int,
+                last_year: int) -> pd.DataFrame:
+    """The region's listed patients for the years ``first_year`` to ``last_year``, and every
+    year of the practices that miss one of them (``person_years`` borrows their nearest year)."""
+    population = queries.region_population(engine, region, first_year, last_year)
+    years = population.groupby("practice")["year"].nunique()
+    complete = set(years.index[years == last_year - first_year + 1])
+    others = sorted(set(practices) - complete)
+    if not others:
+        return population
+    rest = queries.region_population(engine, region, practices=others)
+    return pd.concat([population[population["practice"].isin(complete)], rest],
+                     ignore_index=True)
 
-    def encode(frame: pd.DataFrame) -> pd.DataFrame:
-        frame = frame[frame["practice"].isin(codes)]
+
+class _Counts:
+    """The referral counts of one view, as integer codes (practices by their place in the
+    region's list, age band x sex as one stratum code): grouping and merging on integers is
+    several times faster than on (Arrow) strings.
+
+    Practice totals and region stratum counts come from the aggregates; the exact practice x
+    stratum counts (raw rows) are read only when a part of the page finds a data error that
+    needs them, and then once.
+    """
+
+    def __init__(self, engine, region, practices, own, first_month, period_month, last_month,
+                  condition) -> None:
+        self.engine, self.region, self.condition = engine, region, condition
+        self.window = (first_month, last_month)
+        self.period_month = pd.Timestamp(period_month)
+        self.codes = {code: i for i, code in enumerate(practices["practice"])}
+        self.strata: dict[str, int] = {}
+        self.own = self.codes.get(own) if own is not None else None
+        totals = queries.practice_totals(engine, region, period_month, last_month, condition)
+        totals = totals[totals["practice"].isin(self.codes)]
+        self.period_totals = totals.assign(
+            practice=totals["practice"].map(self.codes).astype("int64"))
+        self.stratum_counts = self.encode(queries.stratum_counts(engine, region, *self.window,
+                                                                 condition))
+        own_months = (queries.practice_months(engine, region, own, *self.window, condition)
+                      if self.own is not None else pd.DataFrame(columns=queries.MONTH_COLUMNS))
+        self.own_months = own_months.assign(month=pd.to_datetime(own_months["month"]))
+        self._exact: pd.DataFrame | None = None
+        self.exact_reads = 0
+
+    def _window_errors(self, practices: list) -> int:
+        """Referrals in the trend window by practices outside the region's list or among
+        ``practices`` (codes of listed ones)."""
+        names = [code for code, i in self.codes.items() if i in set(practices)]
+        return queries.referrals_outside(self.engine, self.region, *self.window, self.condition,
+                                         names)
+
+    def encode(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``practice`` (if present) and ``age_band`` x ``sex`` as integer codes; rows of
+        practices outside the region's list dropped."""
+        if "practice" in frame:
+            frame = frame[frame["practice"].isin(self.codes)]
+            frame = frame.assign(practice=frame["practice"].map(self.codes).astype("int64"))
         key = frame["age_band"].astype(str) + "|" + frame["sex"].astype(str)
+        for new in sorted(set(key.unique()) - set(self.strata)):
+            self.strata[new] = len(self.strata)
         return frame.drop(columns=["age_band", "sex"]).assign(
-            practice=frame["practice"].map(codes).astype("int64"),
-            stratum=key.map(stratum_codes).astype("int64"),
-        )
+            stratum=key.map(self.strata).astype("int64"))
 
-    return encode(counts), encode(population), codes
+    def exact(self) -> pd.DataFrame:
+        """Practice x month x destination x stratum counts from the raw rows (listed practices)."""
+        if self._exact is None:
+            self.exact_reads += 1
+            self._exact = self.encode(queries.referral_counts(
+                self.engine, self.region, *self.window, self.condition))
+        return self._exact
+
+    def _selected(self, frame: pd.DataFrame, destination: str) -> pd.DataFrame:
+        return frame if destination == "all" else frame[frame["destination"] == destination]
+
+    def units(self, destination: str, exposure: pd.DataFrame) -> _Units:
+        """The compared practices of the period for ``destination`` ("all" or one)."""
+        totals = self._selected(self.period_totals, destination)
+        strata = self._selected(self.stratum_counts, destination)
+        strata = strata[strata["month"] >= self.period_month]
+        # Referrals of practices outside the region's list are in the region's stratum counts
+        # but in no listed practice's total: the sum check of _units_fast finds them too.
+        fast = _units_fast(totals.groupby("practice")["referrals"].sum(),
+                           strata.groupby(STRATA[0])["referrals"].sum(), exposure)
+        if fast is not None:
+            return fast
+        exact = self._selected(self.exact(), destination)
+        return _units(exact[exact["month"] >= self.period_month], exposure,
+                      list(self.codes.values()))
+
+    def trend(self, destination: str, exposure: pd.DataFrame, own: int | None):
+        """Referrals per quarter x stratum of the region and per quarter of ``own``.
+
+        Left out, as in the funnel: referrals of practices without person-years in the quarter
+        (no population figures) and in strata where the region lists nobody that quarter.
+        """
+        practice_years = exposure.groupby(["period", "practice"])["person_years"].sum()
+        cell_years = exposure.groupby(["period", *STRATA])["person_years"].sum()
+        strata = _quarterly(self._selected(self.stratum_counts, destination))
+        region = strata.groupby(["period", *STRATA])["referrals"].sum()
+        quarters = exposure["period"].nunique()
+        with_years = practice_years[practice_years > 0].groupby(level="practice").size()
+        lacking = sorted(set(self.codes.values()) - set(with_years.index[with_years == quarters]))
+        fast = (
+            bool((cell_years.reindex(region[region > 0].index, fill_value=0.0) > 0).all())
+            and self._window_errors(lacking) == 0
+        )
+        if fast:
+            own_counts = _quarterly(self._selected(self.own_months, destination)).groupby(
+                "period")["referrals"].sum()
+            return region[region > 0], own_counts
+        exact = _quarterly(self._selected(self.exact(), destination))
+        keys = pd.MultiIndex.from_frame(exact[["period", "practice"]])
+        exact = exact[practice_years.reindex(keys, fill_value=0.0).to_numpy() > 0]
+        keys = pd.MultiIndex.from_frame(exact[["period", *STRATA]])
+        exact = exact[cell_years.reindex(keys, fill_value=0.0).to_numpy() > 0]
+        region = exact.groupby(["period", *STRATA])["referrals"].sum()
+        own_counts = exact[exact["practice"] == own].groupby("period")["referrals"].sum()
+        return region[region > 0], own_counts
+
+
+def _quarterly(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the first day of its month's quarter as ``period`` (a date)."""
+    month = pd.to_datetime(frame["month"]).dt
+    quarter = pd.to_datetime(
+        {"year": month.year, "month": 3 * ((month.month - 1) // 3) + 1, "day": 1}
+    ).dt.date if len(frame) else pd.Series([], dtype=object)
+    return frame.assign(period=quarter.to_numpy())
 
 
 def _data_notes(fmt: _Fmt, borrowed, units: _Units, names: pd.Series) -> list[str]:
@@ -721,25 +892,15 @@ def _trend_quarters(period: Period, first_month: date, data_date: date) -> pd.Da
 
 
 def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
-    selected = counts if filters.destination == "all" else counts[
-        counts["destination"] == filters.destination
-    ]
     exposure, _ = person_years(population, quarters[["period", "start", "end"]])
     if exposure.empty:
         return
-    month = selected["month"].dt
-    quarter_start = pd.to_datetime(
-        {"year": month.year, "month": 3 * ((month.month - 1) // 3) + 1, "day": 1}
-    ).dt.date
-    observed = (
-        selected.assign(period=quarter_start)
-        .groupby(["period", "practice", *STRATA], as_index=False)["referrals"]
-        .sum()
+    region_counts, own_counts = counts.trend(filters.destination, exposure, own_code)
+    region = pd.DataFrame({"person_years": exposure.groupby("period")["person_years"].sum()})
+    region["referrals"] = (
+        region_counts.groupby(level="period").sum().reindex(region.index, fill_value=0)
+        .astype("int64")
     )
-    rows = exposure.merge(observed, on=["period", "practice", *STRATA], how="left")
-    rows["referrals"] = rows["referrals"].fillna(0).astype("int64")
-
-    region = rows.groupby("period")[["referrals", "person_years"]].sum()
     region = region[region["person_years"] > 0]
     low, high = rate_ci(region["referrals"].to_numpy(), region["person_years"].to_numpy())
     region_rate = region["referrals"] / region["person_years"]
@@ -758,7 +919,8 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
         )
     ]
     if own_code is not None:
-        frames.append(_own_trend(rows, own_code, region, region_rate, filters, data, fmt))
+        frames.append(_own_trend(exposure, region_counts, own_counts, own_code, region,
+                                 region_rate, filters, data, fmt))
     trend = pd.concat(frames, ignore_index=True)
     trend = trend.merge(quarters[["period", "end", "partial"]], on="period", how="left")
     small = privacy.is_small(trend["referrals"]) & (trend["series"] == "region")
@@ -786,9 +948,11 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
         data.trend_note += " " + fmt.t("spiegel.trend_partial")
 
 
-def _own_trend(rows, own_code, region, region_rate, filters, data, fmt) -> pd.DataFrame:
-    own_rows = rows[rows["practice"] == own_code]
-    own = own_rows.groupby("period")[["referrals", "person_years"]].sum()
+def _own_trend(exposure, region_counts, own_counts, own_code, region, region_rate, filters,
+               data, fmt) -> pd.DataFrame:
+    own_rows = exposure[exposure["practice"] == own_code]
+    own = pd.DataFrame({"person_years": own_rows.groupby("period")["person_years"].sum()})
+    own["referrals"] = own_counts.reindex(own.index, fill_value=0).astype("int64")
     own = own[(own["person_years"] > 0) & own.index.isin(region.index)]
     label = fmt.t("spiegel.series_own", name=data.own_name)
     if own.empty:
@@ -811,18 +975,17 @@ def _own_trend(rows, own_code, region, region_rate, filters, data, fmt) -> pd.Da
         )
     # Standardised per quarter: reference = the region's stratum rates in that same quarter
     # (the quarter is a stratum), rescaled by the region's crude rate of the quarter.
-    # The reference pooled per quarter and stratum up front: the same rates, far fewer rows.
-    reference = rows.groupby(["period", *STRATA], as_index=False)[
-        ["referrals", "person_years"]
-    ].sum()
-    reference = reference[reference["person_years"] > 0]
+    reference = exposure.groupby(["period", *STRATA])["person_years"].sum().to_frame()
+    reference["referrals"] = region_counts.reindex(reference.index, fill_value=0)
+    reference = reference[reference["person_years"] > 0].reset_index()
     units = own_rows[own_rows["person_years"] > 0]
     at_risk = units.merge(
         reference.rename(columns={"referrals": "_events"})[["period", *STRATA, "_events"]],
         on=["period", *STRATA],
     )
     usable = at_risk[at_risk["_events"] > 0].groupby("period")["person_years"].sum()
-    units = units[units["period"].isin(usable.index[usable > 0])]
+    usable = usable.index[usable > 0]
+    units = units[units["period"].isin(usable)]
     result = pd.DataFrame(index=own.index)
     if not units.empty:
         standardised = indirect_standardise(
@@ -832,6 +995,7 @@ def _own_trend(rows, own_code, region, region_rate, filters, data, fmt) -> pd.Da
             unit_col="period",
             population_col="person_years",
             events_col="referrals",
+            observed=own["referrals"].reindex(usable, fill_value=0),
         ).set_index("period")
         result = result.join(standardised[["ratio", "low", "high"]])
     else:
@@ -855,6 +1019,7 @@ def _own_trend(rows, own_code, region, region_rate, filters, data, fmt) -> pd.Da
 
 
 def _destinations(data, fmt, period_counts, own_code) -> None:
+    """Shares per destination; ``period_counts``: referrals per listed practice x destination."""
     groups = [("region", fmt.t("spiegel.series_region"), period_counts)]
     own_counts = (
         period_counts[period_counts["practice"] == own_code] if own_code is not None else None
@@ -909,17 +1074,15 @@ def _destinations(data, fmt, period_counts, own_code) -> None:
 # ---- opportunity ------------------------------------------------------------------------------
 
 
-def _opportunity(fmt, period_counts, exposure, practices, own_code) -> Opportunity | None:
+def _opportunity(fmt, units: _Units, own_code) -> Opportunity | None:
     """Hospital referrals fewer if every practice above the median (O/E) referred at the median.
 
     Per practice above the median ratio m: O - m x E; summed. An estimate and an upper bound:
-    by chance alone half the practices lie above the median.
+    by chance alone half the practices lie above the median. ``units``: hospital referrals.
     """
-    hospital = period_counts[period_counts["destination"] == HOSPITAL]
-    units = _units(hospital, exposure, list(practices["practice"]))
-    if units.rows.empty or units.rows["referrals"].sum() == 0:
+    if units.empty:
         return None
-    result = _standardise(units.rows, crude=False)
+    result = _standardise(units, crude=False)
     median = float(result["ratio"].median())
     excess = (result["observed"] - median * result["expected"]).where(
         result["ratio"] > median, 0.0

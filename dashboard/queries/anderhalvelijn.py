@@ -15,7 +15,7 @@ from sqlalchemy import Engine, and_, func, select
 
 from dashboard.models import (
     AggEpisodeRegionMonth,
-    AggReferralMonth,
+    AggPracticeMonth,
     AggReferralRegionMonth,
     AggSatisfaction,
     AggWaitDays,
@@ -121,7 +121,7 @@ def referrals_by_practice(
     condition: str | None = None,
 ) -> pd.DataFrame:
     """Referrals per ``region``, ``practice``, ``destination`` over the whole period."""
-    agg = AggReferralMonth.__table__
+    agg = AggPracticeMonth.__table__
     where = _month_filter(agg.c.month, start, end, region, agg.c.region)
     if condition:
         where = and_(where, agg.c.condition == condition)

@@ -1,8 +1,9 @@
 """Referral counts and practice populations per region (spiegelinformatie and related pages).
 
-Practice-level counts come from ``agg_referral_month``, the region's span from
-``agg_referral_region_month``; the raw ``referral`` table is touched only for the data date, on
-its (region, month) index, for one month.
+Practice totals come from ``agg_practice_month`` (no age band or sex), the stratum counts and
+the region's span from ``agg_referral_region_month``. The raw ``referral`` table is read, on its
+(region, month) index, for the data date (one month) and, by :func:`referral_counts`, only when
+the data hold errors that need practice x stratum counts (see ``pagedata.spiegelinformatie``).
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, and_, func, select
+from sqlalchemy import Engine, and_, func, or_, select
 
 from dashboard.models import (
-    AggReferralMonth,
+    AggPracticeMonth,
     AggReferralRegionMonth,
     Practice,
     PracticePopulation,
@@ -25,6 +26,9 @@ REGION_COLUMNS = ["region", "name", "anderhalvelijn_start"]
 PRACTICE_COLUMNS = ["practice", "pseudonym", "name"]
 POPULATION_COLUMNS = ["practice", "year", "age_band", "sex", "listed_patients"]
 COUNT_COLUMNS = ["practice", "month", "destination", "age_band", "sex", "referrals"]
+TOTAL_COLUMNS = ["practice", "destination", "referrals"]
+MONTH_COLUMNS = ["month", "destination", "referrals"]
+STRATUM_COLUMNS = ["month", "destination", "age_band", "sex", "referrals"]
 
 
 def _frame(conn, statement, columns: list[str]) -> pd.DataFrame:
@@ -95,6 +99,113 @@ def _month_end(month: date) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
+def _month_window(table, region: str, first_month: date, last_month: date,
+                  condition: str | None) -> list:
+    conditions = [
+        table.c.region == region,
+        table.c.month >= first_month,
+        table.c.month <= last_month,
+    ]
+    if condition is not None:
+        conditions.append(table.c.condition == condition)
+    return conditions
+
+
+def _fetch(engine: Engine, statement, columns: list[str]) -> pd.DataFrame:
+    with engine.connect() as conn:
+        # The plain DBAPI rows: SQLAlchemy's Row objects cost more than the query itself here;
+        # months come back as dates or ISO strings and are parsed by the caller.
+        rows = conn.execute(statement).cursor.fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    for column in columns:
+        if column.endswith("referrals"):
+            frame[column] = frame[column].astype("int64")
+    if "month" in frame:
+        frame["month"] = pd.to_datetime(frame["month"])
+    return frame
+
+
+def practice_totals(
+    engine: Engine,
+    region: str,
+    first_month: date,
+    last_month: date,
+    condition: str | None = None,
+) -> pd.DataFrame:
+    """Referrals per practice and destination over the months (``TOTAL_COLUMNS``).
+
+    First days of months, inclusive; ``condition``: a programme line or ``None`` for all.
+    """
+    agg = AggPracticeMonth.__table__
+    statement = (
+        select(agg.c.practice, agg.c.destination, func.sum(agg.c.referrals))
+        .where(and_(*_month_window(agg, region, first_month, last_month, condition)))
+        .group_by(agg.c.practice, agg.c.destination)
+    )
+    return _fetch(engine, statement, TOTAL_COLUMNS)
+
+
+def referrals_outside(
+    engine: Engine,
+    region: str,
+    first_month: date,
+    last_month: date,
+    condition: str | None = None,
+    practices: list[str] = (),
+) -> int:
+    """Referrals in the months by practices outside the region's list or among ``practices``.
+
+    One sum, no grouping: a check that a page's figures need no exact counts.
+    """
+    agg = AggPracticeMonth.__table__
+    practice = Practice.__table__
+    outside = agg.c.practice.not_in(select(practice.c.code).where(practice.c.region == region))
+    if practices:
+        outside = or_(outside, agg.c.practice.in_(list(practices)))
+    statement = select(func.coalesce(func.sum(agg.c.referrals), 0)).where(
+        and_(outside, *_month_window(agg, region, first_month, last_month, condition)))
+    with engine.connect() as conn:
+        return int(conn.execute(statement).scalar())
+
+
+def practice_months(
+    engine: Engine,
+    region: str,
+    practice: str,
+    first_month: date,
+    last_month: date,
+    condition: str | None = None,
+) -> pd.DataFrame:
+    """One practice's referrals per month and destination (``MONTH_COLUMNS``)."""
+    agg = AggPracticeMonth.__table__
+    statement = (
+        select(agg.c.month, agg.c.destination, func.sum(agg.c.referrals))
+        .where(and_(agg.c.practice == practice,
+                    *_month_window(agg, region, first_month, last_month, condition)))
+        .group_by(agg.c.month, agg.c.destination)
+    )
+    return _fetch(engine, statement, MONTH_COLUMNS)
+
+
+def stratum_counts(
+    engine: Engine,
+    region: str,
+    first_month: date,
+    last_month: date,
+    condition: str | None = None,
+) -> pd.DataFrame:
+    """The region's referrals per month, destination, age band and sex (``STRATUM_COLUMNS``),
+    all its practices together."""
+    agg = AggReferralRegionMonth.__table__
+    statement = (
+        select(agg.c.month, agg.c.destination, agg.c.age_band, agg.c.sex,
+               func.sum(agg.c.referrals))
+        .where(and_(*_month_window(agg, region, first_month, last_month, condition)))
+        .group_by(agg.c.month, agg.c.destination, agg.c.age_band, agg.c.sex)
+    )
+    return _fetch(engine, statement, STRATUM_COLUMNS)
+
+
 def referral_counts(
     engine: Engine,
     region: str,
@@ -102,46 +213,44 @@ def referral_counts(
     last_month: date,
     condition: str | None = None,
 ) -> pd.DataFrame:
-    """Referrals per practice, month, destination, age band and sex (``COUNT_COLUMNS``).
+    """Referrals per practice, month, destination, age band and sex (``COUNT_COLUMNS``), counted
+    from the raw ``referral`` rows of the region and months (its (region, month) index).
 
-    Months from ``first_month`` to ``last_month`` inclusive (first days of months);
-    ``condition`` is a programme line (hartfalen, af, pob_acs, overig) or ``None`` for all.
+    No aggregate keeps practice x stratum (it would be nearly as long as the raw table); the
+    spiegelinformatie page needs it only to leave out data errors exactly.
     Only rows with referrals exist: absent combinations are zero.
     """
-    agg = AggReferralMonth.__table__
-    conditions = [
-        agg.c.region == region,
-        agg.c.month >= first_month,
-        agg.c.month <= last_month,
-    ]
-    if condition is not None:
-        conditions.append(agg.c.condition == condition)
+    referral = Referral.__table__
     statement = (
-        select(
-            agg.c.practice,
-            agg.c.month,
-            agg.c.destination,
-            agg.c.age_band,
-            agg.c.sex,
-            func.sum(agg.c.referrals),
-        )
-        .where(and_(*conditions))
-        .group_by(agg.c.practice, agg.c.month, agg.c.destination, agg.c.age_band, agg.c.sex)
+        select(referral.c.practice, referral.c.month, referral.c.destination,
+               referral.c.age_band, referral.c.sex, func.count())
+        .where(and_(*_month_window(referral, region, first_month, last_month, condition)))
+        .group_by(referral.c.practice, referral.c.month, referral.c.destination,
+                  referral.c.age_band, referral.c.sex)
     )
-    with engine.connect() as conn:
-        # The plain DBAPI rows: SQLAlchemy's Row objects cost more than the query itself here
-        # (thousands of rows); the month comes back as a date or an ISO string, both parsed below.
-        rows = conn.execute(statement).cursor.fetchall()
-    frame = pd.DataFrame.from_records(rows, columns=COUNT_COLUMNS)
-    frame["referrals"] = frame["referrals"].astype("int64")
-    frame["month"] = pd.to_datetime(frame["month"])
-    return frame
+    return _fetch(engine, statement, COUNT_COLUMNS)
 
 
-def region_population(engine: Engine, region: str) -> pd.DataFrame:
-    """Listed patients of the region's practices, every year (``POPULATION_COLUMNS``)."""
+def region_population(
+    engine: Engine,
+    region: str,
+    first_year: int | None = None,
+    last_year: int | None = None,
+    practices: list[str] | None = None,
+) -> pd.DataFrame:
+    """Listed patients of the region's practices (``POPULATION_COLUMNS``).
+
+    Every year, or the years ``first_year`` to ``last_year``; only ``practices`` when given.
+    """
     population = PracticePopulation.__table__
     practice = Practice.__table__
+    conditions = [practice.c.region == region]
+    if first_year is not None:
+        conditions.append(population.c.year >= first_year)
+    if last_year is not None:
+        conditions.append(population.c.year <= last_year)
+    if practices is not None:
+        conditions.append(population.c.practice.in_(practices))
     statement = (
         select(
             population.c.practice,
@@ -151,10 +260,12 @@ def region_population(engine: Engine, region: str) -> pd.DataFrame:
             population.c.listed_patients,
         )
         .join(practice, practice.c.code == population.c.practice)
-        .where(practice.c.region == region)
+        .where(and_(*conditions))
     )
     with engine.connect() as conn:
-        frame = _frame(conn, statement, POPULATION_COLUMNS)
+        # Plain DBAPI rows: tens of thousands of rows at national scale.
+        rows = conn.execute(statement).cursor.fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=POPULATION_COLUMNS)
     frame["year"] = frame["year"].astype("int64")
     frame["listed_patients"] = frame["listed_patients"].astype("int64")
     return frame

@@ -22,6 +22,7 @@ def indirect_standardise(
     rate_col: str = "rate",
     level: float = 0.95,
     per: float = 1000.0,
+    observed: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Indirectly standardised ratio (observed / expected) per unit, with exact Poisson interval.
 
@@ -47,6 +48,11 @@ def indirect_standardise(
         ``None`` uses ``units`` itself pooled over all units, i.e. the region formed by the units.
     per:
         Multiplier for the crude and standardised rates (1,000 gives "per 1,000").
+    observed:
+        Observed events per unit (a Series indexed by unit) when only the units' totals are
+        known: the expected count needs the units' population per stratum and the reference
+        rates, the observed count only its total (Breslow & Day, ch. 2). ``units`` then needs
+        no ``events_col``; ``reference`` is required; units absent from ``observed`` have 0.
 
     Returns
     -------
@@ -65,6 +71,16 @@ def indirect_standardise(
     strata = [strata] if isinstance(strata, str) else list(strata)
     if not strata:
         raise ValueError("strata must name at least one column (e.g. ('age_band', 'sex'))")
+    if observed is not None:
+        if reference is None:
+            raise ValueError("observed totals need a reference: the units' own strata are "
+                             "unknown")
+        check_columns(units, [unit_col, *strata, population_col], "units")
+        as_counts(observed.to_numpy(), "observed", integer=True)
+        unknown = sorted(set(observed.index) - set(units[unit_col]))
+        if unknown:
+            raise ValueError(f"observed names units without population rows: {unknown}")
+        units = units.assign(**{events_col: 0})
     check_columns(units, [unit_col, *strata, population_col, events_col], "units")
     if units.empty:
         raise ValueError("units must not be empty")
@@ -91,6 +107,8 @@ def indirect_standardise(
         expected=("_expected", "sum"),
         population=(population_col, "sum"),
     )
+    if observed is not None:
+        per_unit["observed"] = observed.reindex(per_unit.index, fill_value=0).to_numpy()
     zero = per_unit.index[per_unit["expected"] <= 0].tolist()
     if zero:
         raise ValueError(

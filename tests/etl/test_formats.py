@@ -46,7 +46,7 @@ def test_semicolon_dutch_names_and_dates_equal_the_plain_file(isolated_db, tmp_p
     plain = _load_with_referrals(tmp_path / "a", isolated_db,
                                  FILES["referrals.csv"].encode("utf-8"))
     with isolated_db.begin() as conn:
-        for table in ("referral", "agg_referral_month", "load_log"):
+        for table in ("referral", "agg_practice_month", "load_log"):
             conn.execute(text(f"DELETE FROM {table}"))
     dutch = _load_with_referrals(tmp_path / "b", isolated_db,
                                  DUTCH_REFERRALS.encode("utf-8-sig"), "Verwijzingen 2024.csv")

@@ -12,8 +12,8 @@ from tests.etl.conftest import FILES, REFERRALS, write_files
 
 DATA_TABLES = (
     "region", "region_population", "practice", "practice_population", "referral", "consult",
-    "cost", "survey_response", "hf_admission", "load_log", "agg_referral_month",
-    "agg_episode_month", "agg_wait_days", "agg_satisfaction", "agg_referral_region_month",
+    "cost", "survey_response", "hf_admission", "load_log", "agg_practice_month",
+    "agg_wait_days", "agg_satisfaction", "agg_referral_region_month",
     "agg_episode_region_month",
 )
 
@@ -61,11 +61,10 @@ def test_aggregates_match_hand_counts(isolated_db, valid_dir):
     load_paths([valid_dir], isolated_db)
     with isolated_db.connect() as conn:
         agg = pd.DataFrame(conn.execute(text(
-            "SELECT practice, month, condition, destination, referrals, urgent, rta_conform "
-            "FROM agg_referral_month")).mappings().all())
-        episodes = pd.DataFrame(conn.execute(text(
-            "SELECT practice, month, destination, episodes, with_consult, wait_days_sum, "
-            "within_4_weeks, resolved_6m FROM agg_episode_month")).mappings().all())
+            "SELECT practice, month, condition, destination, referrals, urgent, rta_conform, "
+            "with_consult, wait_days_sum, within_4_weeks, resolved_6m "
+            "FROM agg_practice_month")).mappings().all())
+        episodes = agg
         waits = dict(conn.execute(text(
             "SELECT setting || ':' || wait_days, episodes FROM agg_wait_days")).all())
         satisfaction = dict(conn.execute(text(
@@ -124,7 +123,7 @@ def test_corrected_file_replaces_its_region_and_month_only(isolated_db, valid_di
     assert load_paths([tmp_path / "fix"], isolated_db).ok
     with isolated_db.connect() as conn:
         months = dict(conn.execute(text(
-            "SELECT region || ' ' || month, SUM(referrals) FROM agg_referral_month "
+            "SELECT region || ' ' || month, SUM(referrals) FROM agg_practice_month "
             "GROUP BY region, month")).all())
     assert months == {
         "NRD 2024-01-01": 2,  # R1, R6 (R2 replaced away)
@@ -163,7 +162,7 @@ def test_region_level_aggregates_follow_a_correction_and_a_moved_referral(
                 "SELECT region, month, destination, episodes FROM agg_episode_region_month"
             )).all()
         )
-        practice_rows = scalar(isolated_db, "SELECT COUNT(*) FROM agg_referral_month "
+        practice_rows = scalar(isolated_db, "SELECT COUNT(*) FROM agg_practice_month "
                                "WHERE region = 'NRD' AND month = '2024-01-01'")
     assert referrals == [
         ("NRD", "2024-01-01", "ziekenhuis", "18-44", "M", 3, 1, 2),  # R1, R5 (P1) and R6 (P2)
@@ -217,3 +216,23 @@ def test_practice_pseudonyms_are_stable_and_unique(isolated_db, valid_dir):
     with isolated_db.connect() as conn:
         second = dict(conn.execute(text("SELECT code, pseudonym FROM practice")).all())
     assert {code: second[code] for code in first} == first
+
+
+def test_a_consult_load_after_the_referrals_fills_the_episode_sums(isolated_db, tmp_path):
+    first = {name: text for name, text in FILES.items() if name != "consults.csv"}
+    write_files(tmp_path / "first", first)
+    write_files(tmp_path / "later", {"consults.csv": FILES["consults.csv"]})
+    sums = ("SELECT SUM(referrals), SUM(urgent), SUM(rta_conform), SUM(with_consult), "
+            "SUM(wait_days_sum), SUM(within_4_weeks), SUM(resolved_6m) FROM agg_practice_month")
+    assert load_paths([tmp_path / "first"], isolated_db).ok
+    with isolated_db.connect() as conn:
+        # No consults yet: every episode still open and (so far) resolved.
+        assert tuple(conn.execute(text(sums)).one()) == (5, 1, 4, 0, 0, 0, 5)
+    assert load_paths([tmp_path / "later"], isolated_db).ok
+    with isolated_db.connect() as conn:
+        # The referral counts stay; the episode sums are those of test_aggregates_match_hand_counts.
+        assert tuple(conn.execute(text(sums)).one()) == (5, 1, 4, 4, 46 + 10 + 1 + 49, 2, 3)
+        region = conn.execute(text(
+            "SELECT SUM(episodes), SUM(with_consult), SUM(resolved_6m) "
+            "FROM agg_episode_region_month")).one()
+    assert tuple(region) == (5, 4, 3)

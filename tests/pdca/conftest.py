@@ -13,8 +13,6 @@ import pytest
 from sqlmodel import Session
 
 from dashboard.models import (
-    AggEpisodeMonth,
-    AggReferralMonth,
     AggSatisfaction,
     AggWaitDays,
     Cost,
@@ -26,7 +24,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
-from tests.agg_support import fill_region_aggregates
+from tests.agg_support import EpisodeCell, ReferralCell, add_aggregates, split_cells
 
 
 def _referral(id_: int, region: str, practice: str, day: date) -> Referral:
@@ -78,7 +76,7 @@ def fill_pdca_dataset(engine) -> None:
         ("R2", "PC", date(2025, 2, 1), "ziekenhuis", 9, 9),
     ]
     rows += [
-        AggReferralMonth(
+        ReferralCell(
             region=r,
             practice=p,
             month=m,
@@ -105,7 +103,7 @@ def fill_pdca_dataset(engine) -> None:
         (date(2024, 9, 1), "anderhalvelijn", 4, 3),
     ]
     rows += [
-        AggEpisodeMonth(
+        EpisodeCell(
             region="R1",
             practice="PA",
             month=m,
@@ -180,12 +178,13 @@ def fill_pdca_dataset(engine) -> None:
         SurveyResponse(id=i, region="R1", year=y, profession="huisarts", score=s)
         for i, (y, s) in enumerate(scores, start=1)
     ]
+    rows, cells = split_cells(rows)
     with Session(engine) as session:
         for row in rows:
             session.add(row)
             session.flush()
         session.commit()
-    fill_region_aggregates(engine)
+    add_aggregates(engine, cells)
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ import pytest
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from dashboard.models import AggReferralMonth, Practice, PracticePopulation, Referral, Region
+from dashboard.models import Practice, PracticePopulation, Referral, Region
 from dashboard.queries import pdca
-from tests.agg_support import fill_region_aggregates
+from tests.agg_support import ReferralCell, add_aggregates, split_cells
 from tests.auth_support import sign_in
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -41,7 +41,7 @@ def page_db(pdca_db):
         count = (100 if month.year == 2023 else 60) + (1 if month.month % 2 else -1)
         for destination, n in (("ziekenhuis", count), ("anderhalvelijn", 40)):
             rows.append(
-                AggReferralMonth(
+                ReferralCell(
                     region="R3",
                     practice="PD",
                     month=month.date(),
@@ -71,12 +71,13 @@ def page_db(pdca_db):
             rta_conform=True,
         )
     )
+    rows, cells = split_cells(rows)
     with Session(pdca_db) as session:
         for row in rows:
             session.add(row)
             session.flush()
         session.commit()
-    fill_region_aggregates(pdca_db)
+    add_aggregates(pdca_db, cells)
     return pdca_db
 
 

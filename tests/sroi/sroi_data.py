@@ -23,15 +23,13 @@ from datetime import date
 from sqlmodel import Session
 
 from dashboard.models import (
-    AggEpisodeMonth,
-    AggReferralMonth,
     Cost,
     HeartFailureAdmission,
     Region,
     RegionPopulation,
     SurveyResponse,
 )
-from tests.agg_support import fill_region_aggregates
+from tests.agg_support import EpisodeCell, ReferralCell, add_aggregates, split_cells
 
 REFERRALS = [  # month, destination, referrals
     (date(2022, 12, 1), "ziekenhuis", 300),
@@ -95,13 +93,13 @@ def fill_sroi_dataset(engine) -> None:
         Region(code="NUL", name="Regio Zonder anderhalvelijn"),
     ]
     rows += [
-        AggReferralMonth(region="TST", practice="P1", month=m, condition="hartfalen",
+        ReferralCell(region="TST", practice="P1", month=m, condition="hartfalen",
                          destination=d, age_band="65-74", sex="V", referrals=n, urgent=0,
                          rta_conform=n)
         for m, d, n in REFERRALS
     ]
     rows += [
-        AggEpisodeMonth(region="TST", practice="P1", month=m, destination=d,
+        EpisodeCell(region="TST", practice="P1", month=m, destination=d,
                         condition="hartfalen", episodes=e, with_consult=c, wait_days_sum=w,
                         within_4_weeks=0, resolved_6m=r)
         for m, d, e, c, w, r in EPISODES
@@ -123,9 +121,10 @@ def fill_sroi_dataset(engine) -> None:
         SurveyResponse(id=i, region="TST", year=y, profession=p, score=s)
         for i, (y, p, s) in enumerate(SURVEY, start=1)
     ]
+    rows, cells = split_cells(rows)
     with Session(engine) as session:
         for row in rows:
             session.add(row)
             session.flush()
         session.commit()
-    fill_region_aggregates(engine)
+    add_aggregates(engine, cells)

@@ -126,3 +126,28 @@ def test_errors_name_the_problem(units, reference, message):
     with pytest.raises(ValueError) as err:
         indirect_standardise(units, reference)
     assert message in str(err.value)
+
+
+def test_observed_totals_give_the_same_as_observed_per_stratum():
+    # Indirect standardisation uses a unit's observed count only as a total: the same worked
+    # example (A: 30 observed against 28.8 expected) with the totals given apart.
+    units = _units().drop(columns="observed")
+    out = indirect_standardise(units, _reference_rates(),
+                               observed=pd.Series({"A": 30, "B": 50})).set_index("unit")
+    assert out.loc["A", "expected"] == pytest.approx(28.8)
+    assert out.loc["B", "expected"] == pytest.approx(51.0)
+    assert out.loc["A", "observed"] == 30
+    assert out.loc["A", "ratio"] == pytest.approx(30 / 28.8)
+    low = stats.chi2.ppf(0.025, 60) / 2 / 28.8
+    assert out.loc["A", "low"] == pytest.approx(low)
+    # A unit left out of the totals observed nothing.
+    only_b = indirect_standardise(units, _reference_rates(), observed=pd.Series({"B": 50}))
+    assert only_b.set_index("unit").loc["A", "observed"] == 0
+
+
+def test_observed_totals_need_a_reference_and_known_units():
+    units = _units().drop(columns="observed")
+    with pytest.raises(ValueError, match="need a reference"):
+        indirect_standardise(units, observed=pd.Series({"A": 30}))
+    with pytest.raises(ValueError, match="without population rows: \\['C'\\]"):
+        indirect_standardise(units, _reference_rates(), observed=pd.Series({"C": 1}))
