@@ -44,6 +44,19 @@ def run(engine, **choices):
     return spiegelinformatie(engine, SpiegelFilters(**{"region": "TST", **choices}))
 
 
+def run_without_suppression(engine, **choices):
+    """The page data with the small-number rule off (threshold 1): for checking the statistics
+    of practices that privacy would hide in this five-practice region."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HARTNETWERK_SMALL_NUMBER_THRESHOLD", "1")
+        settings.reset_settings_cache()
+        try:
+            return run(engine, **choices)
+        finally:
+            patch.delenv("HARTNETWERK_SMALL_NUMBER_THRESHOLD")
+            settings.reset_settings_cache()
+
+
 def by_practice(table: pd.DataFrame) -> dict[str, dict]:
     return table.set_index("practice_name").to_dict(orient="index")
 
@@ -60,8 +73,10 @@ def test_standardised_ratios_2024(spiegel_db):
     # E = listed A x 0.010 + listed B x 0.050.
     expected = {OWN_NAME: 45.0, "Praktijk Bravo": 40.0, "Praktijk Charlie": 70.0,
                 "Praktijk Delta": 40.0, "Praktijk Echo": 10.0}
+    # Echo's 7 would follow from the region's total (205 - 53 - 55 - 65 - 25), so the smallest
+    # other count that is not the viewer's own (Delta, 25) is hidden with it ("–").
     observed = {OWN_NAME: 53, "Praktijk Bravo": 55, "Praktijk Charlie": 65,
-                "Praktijk Delta": 25, "Praktijk Echo": "<10"}
+                "Praktijk Delta": "–", "Praktijk Echo": "<10"}
     listed = {OWN_NAME: 2500, "Praktijk Bravo": 3200, "Praktijk Charlie": 2200,
               "Praktijk Delta": 4000, "Praktijk Echo": 600}
     for name, row in rows.items():
@@ -70,7 +85,7 @@ def test_standardised_ratios_2024(spiegel_db):
         assert row["listed_patients"] == listed[name]
     assert rows[OWN_NAME]["ratio"] == pytest.approx(5300 / 45)
     assert rows["Praktijk Bravo"]["ratio"] == pytest.approx(137.5)
-    assert rows["Praktijk Delta"]["ratio"] == pytest.approx(62.5)
+    assert np.isnan(rows["Praktijk Delta"]["ratio"]) and rows["Praktijk Delta"]["suppressed"]
     # Exact Poisson interval of 53: chi2(0.025; 106)/2 = 39.70, chi2(0.975; 108)/2 = 69.33.
     assert rows[OWN_NAME]["interval"] == "88–154"
     assert rows[OWN_NAME]["crude_rate"] == pytest.approx(53 / 2500 * 1000)  # 21.2
@@ -81,9 +96,9 @@ def test_standardised_ratios_2024(spiegel_db):
     assert rows["Praktijk Echo"]["interval"] == "–"
     signals = {name: None if pd.isna(row["signal"]) else row["signal"]
                for name, row in rows.items()}
-    # Echo's signal is built on its small count, so it is hidden with the ratio.
+    # Echo's signal is built on its small count, so it is hidden with the ratio; so is Delta's.
     assert signals == {OWN_NAME: "within", "Praktijk Bravo": "high_95",
-                       "Praktijk Charlie": "within", "Praktijk Delta": "low_95",
+                       "Praktijk Charlie": "within", "Praktijk Delta": None,
                        "Praktijk Echo": None}
     assert data.region_rate == pytest.approx(16.4)  # 205 / 12,500 x 1,000
     assert data.conclusion == (
@@ -91,6 +106,19 @@ def test_standardised_ratios_2024(spiegel_db):
         "patiënten; dat valt binnen de normale spreiding. (53 verwijzingen waar 45,0 werden "
         "verwacht; verwijsratio 118, 95%-betrouwbaarheidsinterval 88–154.)"
     )
+
+
+def test_statistics_of_the_practices_privacy_hides(spiegel_db):
+    rows = by_practice(run_without_suppression(spiegel_db, period="year", year=2024,
+                                               practice="P1").table)
+    # Delta: O = 25, E = 40: ratio 62.5; P(X <= 25 | 40) = 0.0077 < 0.025: below 95%.
+    assert rows["Praktijk Delta"]["observed"] == 25
+    assert rows["Praktijk Delta"]["ratio"] == pytest.approx(62.5)
+    assert rows["Praktijk Delta"]["signal"] == "low_95"
+    # Echo: O = 7, E = 10: ratio 70, within.
+    assert rows["Praktijk Echo"]["observed"] == 7
+    assert rows["Praktijk Echo"]["ratio"] == pytest.approx(70.0)
+    assert rows["Praktijk Echo"]["signal"] == "within"
 
 
 def test_funnel_points_and_privacy_of_tooltips(spiegel_db):
@@ -104,7 +132,9 @@ def test_funnel_points_and_privacy_of_tooltips(spiegel_db):
     # Small count of another practice (Echo, 7 referrals): not drawn at all, since its position
     # (ratio 70 at E = 10) would give the count away; the region summary still counts it.
     assert "Praktijk Echo" not in points.index
-    assert data.funnel_hidden == 1 and len(data.signals) == 5
+    # Nor is Delta, its companion (Echo's count would follow from the total and Delta's).
+    assert "Praktijk Delta" not in points.index
+    assert data.funnel_hidden == 2 and len(data.signals) == 5
     assert data.funnel_target == 100
     assert set(data.funnel_lines["line"]) == {"lower_95", "upper_95", "lower_998", "upper_998"}
     # The limits bracket the target and the 99.8% lines lie outside the 95% ones.
@@ -157,7 +187,8 @@ def test_hospital_only(spiegel_db):
 
 
 def test_condition_filter_and_practice_without_expected(spiegel_db):
-    data = run(spiegel_db, period="year", year=2024, practice="P1", condition="hartfalen")
+    data = run_without_suppression(spiegel_db, period="year", year=2024, practice="P1",
+                                   condition="hartfalen")
     rows = by_practice(data.table)
     # Heart failure is stratum B only (rate 100/2000); Delta lists nobody there.
     assert set(rows) == {OWN_NAME, "Praktijk Bravo", "Praktijk Charlie", "Praktijk Echo"}
@@ -206,7 +237,8 @@ def test_partial_calendar_year(spiegel_db):
 
 
 def test_crude_measure(spiegel_db):
-    data = run(spiegel_db, period="year", year=2024, practice="P1", measure="crude")
+    data = run_without_suppression(spiegel_db, period="year", year=2024, practice="P1",
+                                   measure="crude")
     points = data.funnel_points.set_index("display_name")
     assert data.funnel_target == pytest.approx(16.4)
     assert points.loc[OWN_NAME, "x"] == pytest.approx(2500)  # person-years

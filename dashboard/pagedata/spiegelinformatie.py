@@ -652,7 +652,7 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
     data.inflated = bool(classified.attrs["inflated"])
 
     own = source["practice"] == own_code
-    small = privacy.is_small(source["observed"]) & ~own
+    small, companion = _hidden_practices(source["observed"], own)
     points = pd.DataFrame(
         {
             "display_name": source["practice"].map(names).astype(str),
@@ -674,19 +674,22 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
             fmt.interval(a, b) for a, b in zip(source["low_100"], source["high_100"],
                                                strict=True)
         ]
+    hidden = small | companion
     points["observed_text"] = [
-        f"<{privacy.threshold()}" if is_small else fmt.num(o)
-        for o, is_small in zip(source["observed"], small, strict=True)
+        f"<{privacy.threshold()}" if is_small else formatting.MISSING if is_companion
+        else fmt.num(o)
+        for o, is_small, is_companion in zip(source["observed"], small, companion, strict=True)
     ]
     points["expected_text"] = [fmt.num(e, 1) for e in source["expected"]]
     points["person_years_text"] = [fmt.num(p) for p in source["population"]]
-    points["value_text"] = np.where(small, formatting.MISSING, value_text)
-    points["interval_text"] = np.where(small, formatting.MISSING, interval_text)
-    points["small"] = small.to_numpy()
+    points["value_text"] = np.where(hidden, formatting.MISSING, value_text)
+    points["interval_text"] = np.where(hidden, formatting.MISSING, interval_text)
+    points["small"] = hidden.to_numpy()
     data.signals = points["signal"].copy()
     # A point's position is its ratio against its expected count, from which the observed count
-    # follows (O = ratio x E): a practice with 1 to 9 referrals is not drawn at all.
-    data.funnel_hidden = int(small.sum())
+    # follows (O = ratio x E): a practice with 1 to 9 referrals is not drawn at all, nor its
+    # companion (the practice whose count would give it away through the region's total).
+    data.funnel_hidden = int(hidden.sum())
     points = points[~points["small"]]
     # Own practice last, so it is drawn on top.
     data.funnel_points = points.sort_values(["own", "x"]).reset_index(drop=True)
@@ -740,6 +743,15 @@ def _dispersion_note(fmt: _Fmt, method: str | None, data: SpiegelData) -> str:
     return fmt.t("spiegel.dispersion_additive", phi=phi, tau2=fmt.num(data.tau2, 4))
 
 
+def _hidden_practices(observed: pd.Series, own: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Practices whose count is small (1-9, not the own practice), and the companion that keeps
+    a single small count from following from the region's total (the one rule of
+    ``privacy.suppress_with_complements``, used by the funnel and the table alike)."""
+    small = privacy.is_small(observed) & ~own
+    companion, _ = privacy.complementary_suppression(observed, small, known=own)
+    return small, companion
+
+
 def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series) -> None:
     period_years = _period_years(data.period)
     table = pd.DataFrame(
@@ -760,9 +772,10 @@ def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series) 
     )
     table["signal_label"] = table["signal"].map(fmt.signal)
     # The signal is built on the count too: hidden with the ratio (as on the anderhalvelijn page).
-    shown = privacy.suppress_small_counts(
+    # The region's total is on the page, so a single hidden count gets a companion ("–").
+    shown = privacy.suppress_with_complements(
         table, ["observed"], ["ratio", "interval", "crude_rate", "signal", "signal_label"],
-        own_mask=table["own"],
+        own_mask=table["own"], groups=pd.Series(0, index=table.index),
     )
     shown["interval"] = shown["interval"].fillna(formatting.MISSING)
     shown["ratio"] = pd.to_numeric(shown["ratio"])
