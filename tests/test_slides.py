@@ -57,7 +57,10 @@ def test_spiegel_funnel_slide_matches_the_hand_calculation(db):
     )
     points = content.data.set_index("display_name")
     assert points.loc["Praktijk Bravo", "y"] == pytest.approx(137.5)  # 55 / 40 expected
-    assert points.loc["Praktijk Delta", "y"] == pytest.approx(62.5)  # 25 / 40 expected
+    # Echo's count is 1-9, and Delta (25 / 40 expected) is its companion: a single hidden count
+    # would follow from the region's total, so neither is drawn.
+    assert {"Praktijk Delta", "Praktijk Echo"}.isdisjoint(points.index)
+    assert set(points.index) == {"Praktijk Alfa", "Praktijk Bravo", "Praktijk Charlie"}
     # Peers are pseudonymised; no practice code or name is drawn.
     assert "Huisartsenpraktijk De Spiegel" not in set(points.index)
     assert content.page == "spiegelinformatie"
