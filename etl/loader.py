@@ -1,10 +1,14 @@
 """Loading files: read, validate, pseudonymise, and write in one transaction.
 
-A load is all or nothing: every file is read and validated first (all problems of all files
-reported together); only when none has a problem is anything written, in one transaction, so
-a failure at any point leaves the database exactly as it was. Loading a file whose content
-was the last one loaded for its table is skipped, and a file replaces the rows earlier loaded
-for exactly the regions and periods it contains, so loading twice changes nothing.
+A load is all or nothing: every statement runs in one transaction that is committed only when
+every file of the load was read and validated without a problem, so a failure at any point
+leaves the database exactly as it was. Big files stream: a file is read in batches of rows
+(``etl.reading.iter_batches``), and batch k of a referral or consult file is written (inside
+the load's transaction, by the writer process) while batch k+1 is parsed. The first problem in
+any file stops the writing; validation carries on so that every problem of every file is
+reported, and the transaction is rolled back at the end. Loading a file whose content was the
+last one loaded for its table is skipped, and a file replaces the rows earlier loaded for
+exactly the regions and periods it contains, so loading twice changes nothing.
 """
 
 from __future__ import annotations
@@ -12,20 +16,21 @@ from __future__ import annotations
 import getpass
 import hashlib
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 from sqlalchemy import Engine, text
 
 from dashboard.codes import ICPC_CONDITION
 from etl import aggregates
 from etl.privacy import hash_key, pseudonymise
 from etl.problems import Problem, ProblemList
-from etl.reading import ReadError, read_file
+from etl.reading import BATCH_ROWS, ReadError, iter_batches
 from etl.tables import (
     CONSULTS,
     COSTS,
@@ -40,11 +45,15 @@ from etl.tables import (
     TableSpec,
     table_for_file,
 )
-from etl.validation import ParsedTable, check_known, parse
+from etl.validation import FileCheck, ParsedTable, check_known, parse
 from etl.writer import Writer, open_writer
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".txt")
-PROGRESS_MIN_ROWS = 100_000
+PROGRESS_MIN_BYTES = 5_000_000
+# Referral columns kept in memory until the aggregates are computed at the end of the file:
+# all but the patient pseudonym, as categoricals, integers and dates.
+_KEPT_REFERRAL_COLUMNS = ["id", "region", "practice", "referral_date", "month", "age_band", "sex",
+                          "icpc", "condition", "destination", "urgent", "rta_conform"]
 
 
 @dataclass
@@ -77,13 +86,14 @@ class LoadReport:
 
 @dataclass
 class Prepared:
-    """A validated file turned into database rows."""
+    """A validated batch (or file) turned into database rows."""
 
-    result: FileResult
     spec: TableSpec
-    sha256: str
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)
     cells: pd.DataFrame = field(default_factory=pd.DataFrame)  # region x month|year touched
+    key_hashes: np.ndarray | None = None  # pseudonymised key, when the key is pseudonymised
+    # Consults: the region x month cells of the referrals they belong to.
+    referral_cells: pd.DataFrame | None = None
 
 
 # ---- discovery ------------------------------------------------------------------------------
@@ -129,7 +139,20 @@ def _unknown_file(path: Path) -> FileResult:
 class References:
     regions: set[str]
     practice_region: dict[str, str]
+    # id, region, referral_date, month of the referrals read in this load (batch by batch)
     pending_referrals: list[pd.DataFrame] = field(default_factory=list)
+    _pending_index: pd.DataFrame | None = None
+    _indexed_parts: int = 0
+
+    def pending(self) -> pd.DataFrame:
+        """This load's referrals by id, built once rather than searched part by part."""
+        if self._pending_index is None or self._indexed_parts != len(self.pending_referrals):
+            parts = [p for p in self.pending_referrals if len(p)]
+            frame = (pd.concat(parts, ignore_index=True) if parts else
+                     pd.DataFrame(columns=["id", "region", "referral_date", "month"]))
+            self._pending_index = frame.drop_duplicates("id", keep="first").set_index("id")
+            self._indexed_parts = len(self.pending_referrals)
+        return self._pending_index
 
 
 def _references(engine: Engine) -> References:
@@ -140,21 +163,26 @@ def _references(engine: Engine) -> References:
 
 
 def _referrals_by_id(engine: Engine, ids: pd.Series, refs: References) -> pd.DataFrame:
-    """Region and referral date of the referrals with the given hashed ids."""
+    """Region, referral date and month of the referrals with the given hashed ids."""
     wanted = pd.unique(ids.dropna())
-    parts = [frame[frame["id"].isin(wanted)] for frame in refs.pending_referrals]
+    pending = refs.pending()
+    in_load = pending[pending.index.isin(wanted)]
+    # A referral in this load overrides the database's version of it.
+    from_database = wanted[~pd.Index(wanted).isin(in_load.index)]
+    parts = [in_load.reset_index()]
     with engine.connect() as conn:
-        for start in range(0, len(wanted), 20_000):
-            chunk = ",".join(str(int(v)) for v in wanted[start:start + 20_000])
+        for start in range(0, len(from_database), 20_000):
+            chunk = ",".join(str(int(v)) for v in from_database[start:start + 20_000])
             result = conn.execute(text(
                 f"SELECT id, region, referral_date, month FROM referral WHERE id IN ({chunk})"
             ))
             parts.append(pd.DataFrame(result.all(), columns=["id", "region", "referral_date",
                                                               "month"]))
-    found = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(
-        len(p) for p in parts) else pd.DataFrame(columns=["id", "region", "referral_date", "month"])
+    parts = [p.astype({"region": object}) for p in parts if len(p)]
+    found = (pd.concat(parts, ignore_index=True) if parts else
+             pd.DataFrame(columns=["id", "region", "referral_date", "month"]))
     found["referral_date"] = pd.to_datetime(found["referral_date"])
-    # A referral in this load overrides the database's version of it.
+    found["month"] = pd.to_datetime(found["month"])
     return found.drop_duplicates("id", keep="first").set_index("id")
 
 
@@ -162,13 +190,15 @@ def _referrals_by_id(engine: Engine, ids: pd.Series, refs: References) -> pd.Dat
 
 
 def _first_of_month(dates: pd.Series) -> pd.Series:
-    return dates.dt.to_period("M").dt.to_timestamp()
+    # datetime64 arithmetic rather than to_period: the same first days, without Period objects.
+    return pd.Series(dates.to_numpy(dtype="datetime64[M]").astype("datetime64[ns]"),
+                     index=dates.index)
 
 
-def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
-             result: FileResult, sha: str) -> Prepared:
+def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str) -> Prepared:
+    """Database rows of one batch; referential problems are added to ``parsed.problems``."""
     spec, frame = parsed.spec, parsed.frame
-    prepared = Prepared(result, spec, sha)
+    prepared = Prepared(spec)
     if spec is REGIONS:
         prepared.rows = pd.DataFrame({
             "code": frame["code"], "name": frame["region_name"],
@@ -191,24 +221,27 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
         return prepared
     if spec in (POPULATION, REFERRALS):
         check_known(parsed, "practice", set(refs.practice_region), "practice")
+    if spec in (REFERRALS, SURVEY):
+        key = spec.key[0]
+        prepared.key_hashes = pseudonymise(frame[key], salt)
     if parsed.problems:
         return prepared
     if spec is POPULATION:
-        prepared.rows = frame[["practice", "year", "age_band", "sex", "listed_patients"]].rename(
-            columns={})
+        prepared.rows = frame[["practice", "year", "age_band", "sex", "listed_patients"]].copy()
         prepared.cells = pd.DataFrame({
             "region": frame["practice"].map(refs.practice_region), "year": frame["year"]
         }).drop_duplicates()
         return prepared
     if spec is REFERRALS:
-        month = _first_of_month(frame["referral_date"])
         # Categoricals: the dimensions repeat a handful of values over millions of rows, and
         # the aggregates group on their integer codes.
         practice = frame["practice"].astype("category")
         icpc = frame["icpc"].astype("category")
+        month = _first_of_month(frame["referral_date"])
+        region = _recode(practice, refs.practice_region)
         rows = pd.DataFrame({
-            "id": pseudonymise(frame["referral_id"], salt),
-            "region": _recode(practice, refs.practice_region),
+            "id": prepared.key_hashes,
+            "region": region,
             "practice": practice,
             "referral_date": frame["referral_date"],
             "month": month,
@@ -221,10 +254,8 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
             "urgent": frame["urgent"].astype(bool),
             "rta_conform": frame["rta_conform"].astype(bool),
         })
-        _check_unique_hash(parsed, rows["id"], "referral_id")
-        prepared.rows = rows.sort_values("id", kind="stable")
-        prepared.cells = rows[["region", "month"]].drop_duplicates().astype({"region": object})
-        refs.pending_referrals.append(rows[["id", "region", "referral_date", "month"]])
+        prepared.rows = rows
+        prepared.cells = _cells(region, month)
         return prepared
     if spec is CONSULTS:
         referral_ids = pd.Series(pseudonymise(frame["referral_id"], salt), index=frame.index)
@@ -242,21 +273,27 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
             "consult date " + frame["consult_date"].dt.strftime("%d-%m-%Y")
             + " lies before its referral date " + referral_date.dt.strftime("%d-%m-%Y"),
         )
+        prepared.key_hashes = pseudonymise(frame["consult_id"], salt)
         if parsed.problems:
             return prepared
+        region = _lookup(referral_ids, known["region"]).astype("category")
+        month = _first_of_month(frame["consult_date"])
         rows = pd.DataFrame({
-            "id": pseudonymise(frame["consult_id"], salt),
+            "id": prepared.key_hashes,
             "referral_id": referral_ids.to_numpy(),
-            "region": _lookup(referral_ids, known["region"]).to_numpy(),
+            "region": region,
             "consult_date": frame["consult_date"],
-            "month": _first_of_month(frame["consult_date"]),
+            "month": month,
             "setting": frame["setting"],
             "outcome": frame["outcome"],
             "satisfaction": frame["satisfaction"].astype("float64"),
         })
-        _check_unique_hash(parsed, rows["id"], "consult_id")
-        prepared.rows = rows.sort_values("id", kind="stable")
-        prepared.cells = rows[["region", "month"]].drop_duplicates()
+        prepared.rows = rows
+        prepared.cells = _cells(region, month)
+        prepared.referral_cells = pd.DataFrame({
+            "region": _lookup(referral_ids, known["region"]),
+            "month": _lookup(referral_ids, known["month"]),
+        }).drop_duplicates()
         return prepared
     if spec is COSTS:
         rows = frame[["region", "year", "month", "setting", "cost_type", "payer",
@@ -265,7 +302,7 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
         prepared.rows = rows
     elif spec is SURVEY:
         prepared.rows = pd.DataFrame({
-            "id": pseudonymise(frame["response_id"], salt), "region": frame["region"],
+            "id": prepared.key_hashes, "region": frame["region"],
             "year": frame["year"], "profession": frame["profession"],
             "score": frame["score"].astype("float64"),
         })
@@ -273,6 +310,21 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str,
         prepared.rows = frame[["region", "year", "month", "admissions"]].copy()
     prepared.cells = prepared.rows[["region", "year"]].drop_duplicates()
     return prepared
+
+
+def _cells(region: pd.Series, month: pd.Series) -> pd.DataFrame:
+    """The distinct region x month pairs, from integer codes rather than a frame-wide
+    drop_duplicates over millions of rows."""
+    codes = region.cat.codes.to_numpy().astype(np.int64)
+    months = month.to_numpy(dtype="datetime64[M]").astype(np.int64)
+    pairs = np.unique(codes * 1_000_000 + (months - months.min() if len(months) else months))
+    if not len(pairs):
+        return pd.DataFrame({"region": pd.Series(dtype=object),
+                             "month": pd.Series(dtype="datetime64[ns]")})
+    code, offset = np.divmod(pairs, 1_000_000)
+    categories = np.append(np.asarray(region.cat.categories, dtype=object), None)
+    first = (offset + months.min()).astype("datetime64[M]").astype("datetime64[ns]")
+    return pd.DataFrame({"region": categories[code], "month": first}).dropna(subset=["region"])
 
 
 def _recode(values: pd.Series, mapping: dict, default: str | None = None) -> pd.Series:
@@ -291,12 +343,21 @@ def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
     return pd.Series(found.to_numpy(), index=keys.index)
 
 
-def _check_unique_hash(parsed: ParsedTable, hashed: pd.Series, column: str) -> None:
-    # Distinct source ids with the same 64-bit hash are astronomically rare, but a silent
-    # merge of two referrals would be worse than refusing the file.
-    if hashed.duplicated().any() and not parsed.frame[column].duplicated().any():
-        parsed.problems.add(f"two different {column} values share a pseudonym; "
-                            "change the salt or report this", column=column)
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Batches joined, categorical columns kept categorical (their categories united)."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame()
+    if len(parts) == 1:
+        return parts[0]
+    columns = {}
+    for name in parts[0].columns:
+        pieces = [p[name] for p in parts]
+        if all(isinstance(p.dtype, pd.CategoricalDtype) for p in pieces):
+            columns[name] = pd.Series(union_categoricals(pieces, ignore_order=True))
+        else:
+            columns[name] = pd.concat(pieces, ignore_index=True)
+    return pd.DataFrame(columns)
 
 
 # ---- writing --------------------------------------------------------------------------------
@@ -329,6 +390,7 @@ def _practice_pseudonyms(engine: Engine, codes: pd.Series, salt: str) -> pd.Seri
 
 
 def _write(writer: Writer, engine: Engine, prepared: Prepared, salt: str) -> None:
+    """A whole small file (not referrals or consults, which stream)."""
     spec, rows = prepared.spec, prepared.rows
     if spec is REGIONS:
         writer.upsert("region", rows, ["code"])
@@ -345,10 +407,6 @@ def _write(writer: Writer, engine: Engine, prepared: Prepared, salt: str) -> Non
                 {"year": int(year), "region": region},
             )
         writer.ingest("practice_population", rows)
-    elif spec is REFERRALS:
-        _write_referrals(writer, prepared)
-    elif spec is CONSULTS:
-        _write_consults(writer, prepared)
     else:
         for region, year in prepared.cells.itertuples(index=False):
             writer.execute(f"DELETE FROM {spec.db_table} WHERE region = :region AND year = :year",
@@ -379,49 +437,6 @@ def _delete_ids(writer: Writer, table: str, ids: pd.Series,
     return pd.concat(moved, ignore_index=True).drop_duplicates()
 
 
-def _write_referrals(writer: Writer, prepared: Prepared) -> None:
-    rows, cells = prepared.rows, prepared.cells
-    aggregates.delete_cells(writer, "referral", cells)
-    moved = _delete_ids(writer, "referral", rows["id"], "region, month")
-    moved = _outside(moved, cells)
-    writer.ingest("referral", rows)
-    aggregates.refresh_referrals(writer, cells, rows, extra_cells=moved)
-    aggregates.refresh_episodes(writer, cells, referrals=rows)
-    if len(moved):
-        aggregates.refresh_episodes(writer, moved)
-
-
-def _write_consults(writer: Writer, prepared: Prepared) -> None:
-    rows, cells = prepared.rows, prepared.cells
-    # Referral months whose episodes change: those of the consults replaced and of the new ones.
-    affected = []
-    for region, month in cells.itertuples(index=False):
-        affected.append(writer.query(
-            "SELECT DISTINCT r.region AS region, r.month AS month FROM consult c "
-            "JOIN referral r ON r.id = c.referral_id WHERE c.region = :region AND c.month = :month",
-            {"region": region, "month": aggregates._sql_value(month)},
-        ))
-    aggregates.delete_cells(writer, "consult", cells)
-    moved = _outside(_delete_ids(writer, "consult", rows["id"], "region, month"), cells)
-    writer.ingest("consult", rows)
-    aggregates.refresh_satisfaction(writer, cells, rows)
-    for region, month in moved.itertuples(index=False):
-        params = {"region": region, "month": aggregates._sql_value(month)}
-        scored = writer.query(
-            "SELECT region, month, setting, satisfaction FROM consult "
-            "WHERE region = :region AND month = :month", params)
-        writer.execute("DELETE FROM agg_satisfaction WHERE region = :region AND month = :month",
-                       params)
-        writer.ingest("agg_satisfaction", aggregates.satisfaction_counts(scored))
-    new_months = writer.query(
-        "SELECT DISTINCT region, month FROM referral WHERE id IN ("
-        + ",".join(str(int(v)) for v in pd.unique(rows["referral_id"])) + ")"
-    ) if len(rows) else pd.DataFrame(columns=["region", "month"])
-    affected.append(new_months)
-    cells_to_refresh = pd.concat(affected, ignore_index=True).drop_duplicates()
-    aggregates.refresh_episodes(writer, cells_to_refresh)
-
-
 def _outside(moved: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
     if not len(moved):
         return moved
@@ -431,8 +446,179 @@ def _outside(moved: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
     return moved[mask]
 
 
-def _describe_scope(prepared: Prepared) -> str:
-    cells = prepared.cells
+def _month_cells(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    parts = [f[["region", "month"]].astype({"region": object}) for f in frames if len(f)]
+    if not parts:
+        return pd.DataFrame({"region": pd.Series(dtype=object),
+                             "month": pd.Series(dtype="datetime64[ns]")})
+    cells = pd.concat(parts, ignore_index=True)
+    cells["month"] = pd.to_datetime(cells["month"])
+    return cells.dropna().drop_duplicates().reset_index(drop=True)
+
+
+class _Sink:
+    """Where the batches of one file go once they are valid: written now, or kept for the
+    end of the file. ``cells`` are the region x period cells the file touched."""
+
+    def __init__(self, load: _Load, spec: TableSpec) -> None:
+        self.load = load
+        self.spec = spec
+        self.cells: list[pd.DataFrame] = []
+
+    def write(self, prepared: Prepared) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        raise NotImplementedError
+
+    def scope(self) -> pd.DataFrame:
+        cells = [c for c in self.cells if len(c)]
+        return pd.concat(cells, ignore_index=True).drop_duplicates() if cells else pd.DataFrame()
+
+
+class _WholeFile(_Sink):
+    """Small tables (regions, practices, populations, costs, survey, admissions): kept until
+    the file is complete, then written as one (practice pseudonyms and upserts need all
+    rows)."""
+
+    def __init__(self, load: _Load, spec: TableSpec) -> None:
+        super().__init__(load, spec)
+        self.rows: list[pd.DataFrame] = []
+
+    def write(self, prepared: Prepared) -> None:
+        self.rows.append(prepared.rows)
+        self.cells.append(prepared.cells)
+
+    def finish(self) -> None:
+        rows = [r for r in self.rows if len(r)]
+        cells = [c for c in self.cells if len(c)]
+        prepared = Prepared(
+            self.spec,
+            rows=pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(),
+            cells=pd.concat(cells, ignore_index=True).drop_duplicates() if cells
+            else pd.DataFrame(),
+        )
+        if len(prepared.rows):
+            _write(self.load.writer(), self.load.engine, prepared, self.load.salt)
+
+
+class _MonthCells(_Sink):
+    """Referral and consult rows, written batch by batch.
+
+    A file replaces the earlier rows of the region x month cells it contains: a cell is
+    emptied the first time a batch touches it, never again (that would delete rows an earlier
+    batch of this file wrote). Rows whose id exists elsewhere (a referral moved to another
+    month) are deleted by id; the cells they left are refreshed at the end.
+    """
+
+    def __init__(self, load: _Load, spec: TableSpec) -> None:
+        super().__init__(load, spec)
+        self.table = spec.db_table
+        self.seen: set[tuple] = set()
+        self.table_had_rows: bool | None = None
+        self.moved: list[pd.DataFrame] = []
+        self.kept: list[pd.DataFrame] = []
+
+    def write(self, prepared: Prepared) -> None:
+        writer = self.load.writer()
+        if self.table_had_rows is None:
+            # Asked once: a first load of an empty table has nothing to replace by id.
+            self.table_had_rows = _table_has_rows(writer, self.table)
+        cells = _month_cells([prepared.cells])
+        new = cells[[key not in self.seen for key in cells.itertuples(index=False)]]
+        self.seen.update(new.itertuples(index=False))
+        self.cells.append(new)
+        self.before_delete(writer, new)
+        aggregates.delete_cells(writer, self.table, new)
+        if self.table_had_rows:
+            self.moved.append(_delete_ids(writer, self.table, prepared.rows["id"],
+                                          "region, month"))
+        # In key order: SQLite then inserts into the primary-key index page by page.
+        writer.ingest(self.table, prepared.rows.sort_values("id", kind="stable"))
+        self.keep(prepared)
+
+    def before_delete(self, writer: Writer, new_cells: pd.DataFrame) -> None:
+        pass
+
+    def keep(self, prepared: Prepared) -> None:
+        raise NotImplementedError
+
+    def all_cells(self) -> pd.DataFrame:
+        return _month_cells(self.cells)
+
+    def scope(self) -> pd.DataFrame:
+        return self.all_cells()
+
+
+class _Referrals(_MonthCells):
+    def keep(self, prepared: Prepared) -> None:
+        self.kept.append(prepared.rows[_KEPT_REFERRAL_COLUMNS])
+
+    def finish(self) -> None:
+        if not self.kept:
+            return  # a file without rows replaces nothing
+        writer = self.load.writer()
+        cells = self.all_cells()
+        rows = _concat(self.kept)
+        self.kept = []
+        moved = _outside(_month_cells(self.moved), cells)
+        aggregates.refresh_referrals(writer, cells, rows, extra_cells=moved)
+        aggregates.refresh_episodes(writer, cells, referrals=rows)
+        if len(moved):
+            aggregates.refresh_episodes(writer, moved)
+
+
+class _Consults(_MonthCells):
+    def __init__(self, load: _Load, spec: TableSpec) -> None:
+        super().__init__(load, spec)
+        self.affected: list[pd.DataFrame] = []
+
+    def before_delete(self, writer: Writer, new_cells: pd.DataFrame) -> None:
+        if not self.table_had_rows:
+            return
+        # Referral months whose episodes change: those of the consults replaced ...
+        for region, month in new_cells.itertuples(index=False):
+            self.affected.append(writer.query(
+                "SELECT DISTINCT r.region AS region, r.month AS month FROM consult c JOIN "
+                "referral r ON r.id = c.referral_id WHERE c.region = :region "
+                "AND c.month = :month",
+                {"region": region, "month": aggregates._sql_value(month)},
+            ))
+
+    def keep(self, prepared: Prepared) -> None:
+        self.kept.append(prepared.rows[["region", "month", "setting", "satisfaction"]])
+        # ... and those of the new consults.
+        self.affected.append(prepared.referral_cells)
+
+    def finish(self) -> None:
+        if not self.kept:
+            return  # a file without rows replaces nothing
+        writer = self.load.writer()
+        cells = self.all_cells()
+        scored = _concat(self.kept)
+        self.kept = []
+        aggregates.refresh_satisfaction(writer, cells, scored)
+        moved = _outside(_month_cells(self.moved), cells)
+        for region, month in moved.itertuples(index=False):
+            params = {"region": region, "month": aggregates._sql_value(month)}
+            scored = writer.query(
+                "SELECT region, month, setting, satisfaction FROM consult "
+                "WHERE region = :region AND month = :month", params)
+            writer.execute("DELETE FROM agg_satisfaction WHERE region = :region "
+                           "AND month = :month", params)
+            writer.ingest("agg_satisfaction", aggregates.satisfaction_counts(scored))
+        aggregates.refresh_episodes(writer, _month_cells(self.affected))
+
+
+def _sink(load: _Load, spec: TableSpec) -> _Sink:
+    if spec is REFERRALS:
+        return _Referrals(load, spec)
+    if spec is CONSULTS:
+        return _Consults(load, spec)
+    return _WholeFile(load, spec)
+
+
+def _describe_scope(cells: pd.DataFrame) -> str:
     if not len(cells):
         return ""
     period = "month" if "month" in cells else "year"
@@ -447,7 +633,42 @@ def _describe_scope(prepared: Prepared) -> str:
     return "; ".join(parts)
 
 
-# ---- the public entry points ----------------------------------------------------------------
+# ---- the load -------------------------------------------------------------------------------
+
+
+class _Load:
+    """The write side of one load: one writer, opened at the first write, and whether the
+    load still writes (no problem so far and not a dry run)."""
+
+    def __init__(self, engine: Engine, salt: str, writing: bool) -> None:
+        self.engine = engine
+        self.salt = salt
+        self.writing = writing
+        self._writer: Writer | None = None
+
+    def writer(self) -> Writer:
+        if self._writer is None:
+            self._writer = open_writer(self.engine)
+        return self._writer
+
+    @property
+    def opened(self) -> bool:
+        return self._writer is not None
+
+    def stop(self) -> None:
+        self.writing = False
+
+    def log(self, result: FileResult, sha: str) -> None:
+        self.writer().execute(
+            "INSERT INTO load_log (file_name, table_name, sha256, rows, loaded_at, outcome, "
+            "scope, message) VALUES (:file_name, :table_name, :sha256, :rows, :loaded_at, "
+            "'loaded', :scope, '')",
+            {"file_name": result.path.name, "table_name": result.table, "sha256": sha,
+             "rows": result.rows,
+             "loaded_at": datetime.now(UTC).replace(tzinfo=None).isoformat(
+                 sep=" ", timespec="seconds"),
+             "scope": result.scope},
+        )
 
 
 def _sha256(path: Path) -> str:
@@ -458,12 +679,25 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _prepare_all(paths: Iterable[Path], engine: Engine, salt: str, today: date | None,
-                 skip_unchanged: bool, progress: bool) -> tuple[list[Prepared], LoadReport]:
+def _file_check(spec: TableSpec, path: Path, today: date, salt: str) -> FileCheck:
+    check = FileCheck(spec, path.name, today)
+    key = spec.column(spec.key[0])
+    if len(spec.key) == 1 and key.pseudonymise:
+        # The pseudonym is the key's hash: equal ids, equal pseudonyms; a repeated pseudonym
+        # of different ids is a collision, refused as well.
+        check.key_hash = lambda frame: pseudonymise(frame[key.name], salt)
+    return check
+
+
+def _run(paths: Iterable[Path], load: _Load, today: date | None, skip_unchanged: bool,
+         progress: bool, batch_rows: int | None) -> LoadReport:
+    engine, salt = load.engine, load.salt
+    today = today or date.today()
     found, rejected = discover(paths)
     report = LoadReport(list(rejected))
+    if not report.ok:
+        load.stop()
     refs = _references(engine)
-    prepared_files: list[Prepared] = []
     for path, spec in found:
         started = time.perf_counter()
         result = FileResult(path, spec.name)
@@ -472,35 +706,70 @@ def _prepare_all(paths: Iterable[Path], engine: Engine, salt: str, today: date |
         if skip_unchanged and _last_loaded_sha(engine, spec.name) == sha:
             result.outcome = "unchanged"
             continue
-        bar = _progress_bar(progress, path)
-        try:
-            raw = read_file(path)
-        except ReadError as error:
-            result.outcome = "rejected"
-            result.problems.append(Problem(path.name, None, None, str(error)))
-            continue
-        result.rows = len(raw.frame)
-        _advance(bar, "gelezen")
-        parsed = parse(raw, spec, today=today)
-        _advance(bar, "gevalideerd")
-        prepared = _prepare(parsed, engine, refs, salt, result, sha) if parsed.ok else None
-        _remember_keys(parsed, refs, salt)
-        _advance(bar, "gepseudonimiseerd")
+        _run_file(path, spec, sha, result, load, refs, engine, salt, today, progress,
+                  batch_rows)
+        result.seconds = time.perf_counter() - started
+    return report
+
+
+def _run_file(path: Path, spec: TableSpec, sha: str, result: FileResult, load: _Load,
+              refs: References, engine: Engine, salt: str, today: date, progress: bool,
+              batch_rows: int | None) -> None:
+    check = _file_check(spec, path, today, salt)
+    sink = _sink(load, spec)
+    bar = _progress_bar(progress, path)
+    try:
+        for parsed in _parsed_batches(path, spec, check, batch_rows):
+            result.rows += len(parsed.raw.frame)
+            prepared = _prepare(parsed, engine, refs, salt) if parsed.ok else None
+            check.track_keys(parsed, prepared.key_hashes if prepared is not None else None)
+            _remember_keys(parsed, refs, salt, prepared)
+            check.add(parsed.problems)
+            if not check.ok:
+                load.stop()
+            elif load.writing:
+                sink.write(prepared)
+            if bar is not None:
+                bar.update(len(parsed.raw.frame))
+    except ReadError as error:
+        result.outcome = "rejected"
+        result.problems.append(Problem(path.name, None, None, str(error)))
+        load.stop()
+        return
+    finally:
         if bar is not None:
             bar.close()
-        if parsed.problems:
-            result.outcome = "rejected"
-            result.problems.extend(parsed.problems)
-        elif prepared is not None:
-            result.scope = _describe_scope(prepared)
-            prepared_files.append(prepared)
-        result.seconds = time.perf_counter() - started
-    return prepared_files, report
+    # Rows with a repeated key are named by reading the file again (only then).
+    problems = check.problems(
+        lambda: _parsed_batches(path, spec, _file_check(spec, path, today, salt), batch_rows,
+                                header_names=check.header_names))
+    if problems:
+        result.outcome = "rejected"
+        result.problems.extend(problems)
+        load.stop()
+        return
+    result.scope = _describe_scope(sink.scope())
+    if load.writing:
+        sink.finish()
+        load.log(result, sha)
 
 
-def _remember_keys(parsed: ParsedTable, refs: References, salt: str) -> None:
+def _parsed_batches(path: Path, spec: TableSpec, check: FileCheck, batch_rows: int | None,
+                    header_names: dict[str, str] | None = None) -> Iterator[ParsedTable]:
+    if header_names is not None:
+        check.header_names = header_names
+    for raw in iter_batches(path, batch_rows):
+        yield parse(raw, spec, check.today, check)
+
+
+def _remember_keys(parsed: ParsedTable, refs: References, salt: str,
+                   prepared: Prepared | None) -> None:
     # Keys of a rejected regions or practices file still count as known, so one bad cell
     # there does not drown the report in "unknown region" lines for every other file.
+    if parsed.spec is REFERRALS and prepared is not None and len(prepared.rows):
+        refs.pending_referrals.append(
+            prepared.rows[["id", "region", "referral_date", "month"]])
+        return
     frame = parsed.frame
     if not len(frame.columns):
         # Refused before conversion (a missing or personal-data column): use the raw text.
@@ -515,7 +784,7 @@ def _remember_keys(parsed: ParsedTable, refs: References, salt: str) -> None:
     elif parsed.spec is PRACTICES and {"code", "region"} <= set(frame):
         known = frame.dropna(subset=["code"])
         refs.practice_region.update(zip(known["code"], known["region"], strict=True))
-    elif parsed.spec is REFERRALS and not parsed.ok and "referral_id" in frame:
+    elif parsed.spec is REFERRALS and "referral_id" in frame:
         known = frame.dropna(subset=["referral_id"])
         refs.pending_referrals.append(pd.DataFrame({
             "id": pseudonymise(known["referral_id"], salt),
@@ -527,37 +796,37 @@ def _remember_keys(parsed: ParsedTable, refs: References, salt: str) -> None:
 
 
 def _progress_bar(progress: bool, path: Path):
-    if not progress or path.stat().st_size < 5_000_000:
+    if not progress or path.stat().st_size < PROGRESS_MIN_BYTES:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=4, desc=path.name, unit="stap", leave=False)
+    return tqdm(desc=path.name, unit=" rijen", unit_scale=True, leave=False)
 
 
-def _advance(bar, label: str) -> None:
-    if bar is not None:
-        bar.set_postfix_str(label)
-        bar.update(1)
+# ---- the public entry points ----------------------------------------------------------------
 
 
 def validate_paths(paths: Iterable[Path], engine: Engine | None = None,
-                   today: date | None = None) -> LoadReport:
+                   today: date | None = None, batch_rows: int | None = BATCH_ROWS
+                   ) -> LoadReport:
     """Dry run: read and check every file against the database, write nothing."""
     engine, salt = _engine_and_salt(engine)
-    _, report = _prepare_all(paths, engine, salt, today, skip_unchanged=False, progress=False)
-    return report
+    return _run(paths, _Load(engine, salt, writing=False), today, skip_unchanged=False,
+                progress=False, batch_rows=batch_rows)
 
 
 def load_paths(paths: Iterable[Path], engine: Engine | None = None, progress: bool = False,
-               today: date | None = None, actor: str | None = None) -> LoadReport:
+               today: date | None = None, actor: str | None = None,
+               batch_rows: int | None = BATCH_ROWS) -> LoadReport:
     """Load files or directories in one transaction; nothing is written if any file fails.
 
+    Files are read in batches of ``batch_rows`` rows (``None``: each file in one piece).
     Every load, also a refused one, is written to the audit log (``dashboard.audit``) with
     ``actor`` (by default the operating-system user), the files, their outcome and row counts.
     """
     engine, _salt = _engine_and_salt(engine)
     paths = list(paths)
-    report = _load_paths(paths, engine, progress, today)
+    report = _load_paths(paths, engine, progress, today, batch_rows)
     _audit_load(engine, report, actor)
     return report
 
@@ -577,44 +846,35 @@ def _audit_load(engine: Engine, report: LoadReport, actor: str | None) -> None:
     )
 
 
-def _load_paths(paths: list[Path], engine: Engine, progress: bool,
-                today: date | None) -> LoadReport:
+def _load_paths(paths: list[Path], engine: Engine, progress: bool, today: date | None,
+                batch_rows: int | None = BATCH_ROWS) -> LoadReport:
     engine, salt = _engine_and_salt(engine)
-    prepared_files, report = _prepare_all(paths, engine, salt, today, skip_unchanged=True,
-                                          progress=progress)
-    if not report.ok:
-        for result in report.files:
-            if result.outcome == "valid":
-                result.outcome = "not loaded"
-        return report
-    if not prepared_files:
-        return report
-    writer = open_writer(engine)
+    load = _Load(engine, salt, writing=True)
     try:
-        for prepared in prepared_files:
+        report = _run(paths, load, today, skip_unchanged=True, progress=progress,
+                      batch_rows=batch_rows)
+        written = [r for r in report.files if r.outcome == "valid"]
+        if not report.ok:
+            if load.opened:
+                load.writer().rollback()
+            for result in written:
+                result.outcome = "not loaded"
+            return report
+        if load.opened:
             started = time.perf_counter()
-            _write(writer, engine, prepared, salt)
-            prepared.result.outcome = "loaded"
-            prepared.result.seconds += time.perf_counter() - started
-            writer.execute(
-                "INSERT INTO load_log (file_name, table_name, sha256, rows, loaded_at, outcome, "
-                "scope, message) VALUES (:file_name, :table_name, :sha256, :rows, :loaded_at, "
-                "'loaded', :scope, '')",
-                {"file_name": prepared.result.path.name, "table_name": prepared.spec.name,
-                 "sha256": prepared.sha256, "rows": prepared.result.rows,
-                 "loaded_at": datetime.now(UTC).replace(tzinfo=None).isoformat(
-                     sep=" ", timespec="seconds"),
-                 "scope": prepared.result.scope},
-            )
-        writer.commit()
+            load.writer().commit()
+            if written:
+                written[-1].seconds += time.perf_counter() - started
+        for result in written:
+            result.outcome = "loaded"
+        return report
     except BaseException:
-        writer.rollback()
-        for prepared in prepared_files:
-            prepared.result.outcome = "not loaded"
+        if load.opened:
+            load.writer().rollback()
         raise
     finally:
-        writer.close()
-    return report
+        if load.opened:
+            load.writer().close()
 
 
 def _engine_and_salt(engine: Engine | None) -> tuple[Engine, str]:

@@ -71,11 +71,15 @@ def hash_key(salt: str) -> str:
 def pseudonymise(values: pd.Series, salt: str) -> np.ndarray:
     """Keyed 64-bit hashes (as signed int64, the database's BIGINT) of the text values.
 
-    Hashing the distinct values once and spreading them back keeps this fast on files where
-    patients recur.
+    The text is trimmed and dictionary-encoded in Arrow; only the distinct values are hashed
+    and spread back, which keeps this fast on files where patients recur.
     """
-    codes, uniques = pd.factorize(values.astype(str).str.strip(), sort=False)
-    hashed = pd.util.hash_array(
-        np.asarray(uniques, dtype=object), hash_key=hash_key(salt), categorize=False
-    ).view(np.int64)
-    return hashed[codes]
+    arrow = pa.array(values.astype("string[pyarrow]").array)
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    # A missing value hashes as the text "<NA>", as str(pd.NA) did before.
+    arrow = pc.utf8_trim_whitespace(pc.fill_null(arrow, "<NA>"))
+    encoded = pc.dictionary_encode(arrow)
+    uniques = np.asarray(encoded.dictionary.to_numpy(zero_copy_only=False), dtype=object)
+    hashed = pd.util.hash_array(uniques, hash_key=hash_key(salt), categorize=False).view(np.int64)
+    return hashed[encoded.indices.to_numpy()]

@@ -31,6 +31,9 @@ class ProblemList:
     def add(self, reason: str, *, line: int | None = None, column: str | None = None) -> None:
         self._problems.append(Problem(self.file, line, column, reason))
 
+    def extend(self, problems) -> None:
+        self._problems.extend(problems)
+
     def add_rows(self, mask: pd.Series, column: str | None, reasons: pd.Series | str) -> None:
         """One problem per row where ``mask`` is true; ``reasons`` is a text or a text per row."""
         if not bool(mask.any()):

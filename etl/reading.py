@@ -1,12 +1,17 @@
-"""Reading CSV and XLSX files into a frame of text cells, remembering each row's line number.
+"""Reading CSV and XLSX files into frames of text cells, remembering each row's line number.
 
 Everything is read as text first so that every conversion problem can be reported with its
 line and column, instead of a reader guessing types and failing on the first odd cell.
+
+CSV files are streamed in batches of rows (``iter_batches``): Arrow's streaming CSV reader
+parses one block while the loader validates and writes the previous batch, so a national file
+never has to fit in memory. Each batch knows the physical line of each of its rows.
 """
 
 from __future__ import annotations
 
-import io
+import codecs
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +20,11 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 ENCODINGS = ("utf-8", "cp1252")
+# Rows per batch: large enough that per-batch overhead vanishes, small enough that a batch
+# (text, typed and database form) stays at some tens of megabytes.
+BATCH_ROWS = 250_000
+_BLOCK_BYTES = 1 << 23
+_HEAD_BYTES = 1 << 20
 
 
 class ReadError(Exception):
@@ -28,15 +38,34 @@ class RawTable:
     line_numbers: pd.Series  # physical line (CSV) or sheet row (XLSX) per row
     encoding: str
     delimiter: str
+    header_line: int = 1  # physical line of the header (problems with a column name)
 
 
 def read_file(path: Path) -> RawTable:
+    """The whole file as one table (small files, tests); the loader streams ``iter_batches``."""
+    batches = list(iter_batches(path, batch_rows=None))
+    if len(batches) == 1:
+        return batches[0]
+    first = batches[0]
+    return RawTable(first.file_name, pd.concat([b.frame for b in batches]),
+                    pd.concat([b.line_numbers for b in batches]), first.encoding,
+                    first.delimiter, first.header_line)
+
+
+def iter_batches(path: Path, batch_rows: int | None = BATCH_ROWS) -> Iterator[RawTable]:
+    """The file in batches of at most ``batch_rows`` rows (``None``: one batch).
+
+    Rows are indexed by their position in the file (0, 1, ... across batches), so a row keeps
+    its index whatever batch it is in. A file with a header and no rows is one empty batch.
+    Raises ``ReadError`` when the file cannot be read, possibly after earlier batches.
+    """
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix in (".csv", ".txt"):
-        return _read_csv(path)
-    raise ReadError(f"unsupported file type {suffix!r}; use .csv or .xlsx")
+        yield _read_xlsx(path)
+    elif suffix in (".csv", ".txt"):
+        yield from _iter_csv(path, batch_rows)
+    else:
+        raise ReadError(f"unsupported file type {suffix!r}; use .csv or .xlsx")
 
 
 def _detect_encoding(head: bytes) -> str:
@@ -49,20 +78,33 @@ def _detect_encoding(head: bytes) -> str:
     return "utf-8"
 
 
-def _read_csv(path: Path) -> RawTable:
-    data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def _is_utf8(path: Path, skip: int) -> bool:
+    """The whole file decodes as UTF-8 (checked in blocks, never held in memory)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as handle:
+        handle.seek(skip)
+        try:
+            for block in iter(lambda: handle.read(1 << 24), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _iter_csv(path: Path, batch_rows: int | None) -> Iterator[RawTable]:
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD_BYTES)
+    bom = head.startswith(b"\xef\xbb\xbf")
+    if bom:
+        head = head[3:]
         encoding = "utf-8"
     else:
-        encoding = _detect_encoding(data)
-    if encoding == "utf-8":
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
+        encoding = _detect_encoding(head)
+        if encoding == "utf-8" and not _is_utf8(path, 0):
             encoding = "cp1252"
 
-    lines = data.split(b"\n", 200)
+    lines = head.split(b"\n", 200)
     comment_lines = 0
     for line in lines:
         if line.lstrip().startswith(b"#") or not line.strip():
@@ -74,13 +116,13 @@ def _read_csv(path: Path) -> RawTable:
     header = lines[comment_lines].decode(encoding, errors="replace")
     delimiter = ";" if header.count(";") > header.count(",") else ","
 
-    if encoding != "utf-8":
-        data = data.decode(encoding).encode("utf-8")
     try:
-        table = pacsv.read_csv(
-            io.BytesIO(data),
-            read_options=pacsv.ReadOptions(skip_rows=comment_lines, autogenerate_column_names=False,
-                                           column_names=None, block_size=1 << 24),
+        # Arrow skips a UTF-8 byte-order mark itself and transcodes cp1252 while it streams.
+        reader = pacsv.open_csv(
+            path,
+            read_options=pacsv.ReadOptions(
+                skip_rows=comment_lines, block_size=_BLOCK_BYTES,
+                encoding="utf8" if encoding == "utf-8" else encoding),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
             convert_options=pacsv.ConvertOptions(
                 column_types=_all_text(header, delimiter),
@@ -91,14 +133,45 @@ def _read_csv(path: Path) -> RawTable:
     except pa.ArrowInvalid as error:
         raise ReadError(_explain_arrow_error(str(error), comment_lines)) from None
 
-    frame = table.to_pandas(types_mapper=lambda _type: pd.StringDtype("pyarrow"))
-    frame.columns = [str(c).strip() for c in frame.columns]
     # Header is on line comment_lines + 1; the first data row on the line after it.
-    first_data_line = comment_lines + 2
-    lines_series = pd.Series(
-        range(first_data_line, first_data_line + len(frame)), index=frame.index
-    )
-    return RawTable(path.name, frame, lines_series, encoding, delimiter)
+    header_line = comment_lines + 1
+    columns = [str(c).strip() for c in reader.schema.names]
+    done = 0
+    pending: list[pa.RecordBatch] = []
+    pending_rows = 0
+    exhausted = False
+    while not exhausted:
+        try:
+            batch = reader.read_next_batch()
+            pending.append(batch)
+            pending_rows += batch.num_rows
+        except StopIteration:
+            exhausted = True
+        except pa.ArrowInvalid as error:
+            raise ReadError(_explain_arrow_error(str(error), comment_lines)) from None
+        while pending_rows and (exhausted or (batch_rows and pending_rows >= batch_rows)):
+            table = pa.Table.from_batches(pending, schema=reader.schema)
+            take = pending_rows if not batch_rows else min(batch_rows, pending_rows)
+            yield _raw_batch(path.name, table.slice(0, take), columns, done, header_line,
+                             encoding, delimiter)
+            done += take
+            rest = table.slice(take)
+            pending = rest.to_batches() if rest.num_rows else []
+            pending_rows = rest.num_rows
+    if done == 0:
+        yield _raw_batch(path.name, reader.schema.empty_table(), columns, 0, header_line,
+                         encoding, delimiter)
+
+
+def _raw_batch(file_name: str, table: pa.Table, columns: list[str], start: int,
+               header_line: int, encoding: str, delimiter: str) -> RawTable:
+    frame = table.to_pandas(types_mapper=lambda _type: pd.StringDtype("pyarrow"))
+    frame.columns = columns
+    index = pd.RangeIndex(start, start + len(frame))
+    frame.index = index
+    first_data_line = header_line + 1 + start
+    lines = pd.Series(range(first_data_line, first_data_line + len(frame)), index=index)
+    return RawTable(file_name, frame, lines, encoding, delimiter, header_line)
 
 
 def _all_text(header: str, delimiter: str) -> dict[str, pa.DataType]:

@@ -1,23 +1,24 @@
-"""Turning a raw text table into typed, checked rows, collecting every problem at once.
+"""Turning raw text batches into typed, checked rows, collecting every problem at once.
 
-Conversion (dates, decimal commas, code aliases) is vectorised pandas; the rules on the
-converted values (ranges, dates in the future, referential integrity, duplicate keys) are a
-pandera schema validated lazily, so all failures come back together with their row index.
+Conversion (dates, decimal commas, code aliases) is vectorised pandas on each batch; the rules
+on the converted values (ranges, dates in the future, referential integrity) are vectorised
+masks, one problem per failing cell. A file arrives in batches (``etl.reading.iter_batches``);
+``FileCheck`` carries what spans the batches: the header, the BSN screen's counts and the keys
+seen so far, so a key repeated in batch 1 and batch 7 is reported exactly as in one piece.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from dashboard import codes
 from etl.privacy import bsn_like, is_personal_column_name
-from etl.problems import ProblemList
+from etl.problems import Problem, ProblemList
 from etl.reading import RawTable
 from etl.tables import ColumnSpec, TableSpec, normalise_name
 
@@ -26,38 +27,155 @@ FALSE_WORDS = ("nee", "n", "no", "false", "onwaar", "0", "niet")
 
 
 @dataclass
-class References:
-    """What other tables hold: the database's content plus files earlier in the same load."""
-
-    regions: set[str] = field(default_factory=set)
-    practice_region: dict[str, str] = field(default_factory=dict)
-    # hashed referral id -> (region, referral date); filled per consult file on demand
-    referral_lookup: object | None = None
-    referrals_in_load: pd.DataFrame | None = None
-
-
-@dataclass
 class ParsedTable:
     spec: TableSpec
     raw: RawTable
-    frame: pd.DataFrame  # canonical column names, typed values
-    problems: ProblemList
+    frame: pd.DataFrame  # canonical column names, typed values (no columns: refused)
+    problems: ProblemList  # of this batch
     header_names: dict[str, str]  # canonical -> name as written in the file
+    refused: bool = False  # the file is refused as a whole (header, personal data)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.refused
 
 
-def parse(raw: RawTable, spec: TableSpec, today: date | None = None) -> ParsedTable:
-    today = today or date.today()
+def hash_keys(frame: pd.DataFrame, spec: TableSpec) -> np.ndarray:
+    """A 64-bit hash of each row's key (equal keys, equal hashes; NA equals NA)."""
+    return pd.util.hash_pandas_object(frame[list(spec.key)], index=False).to_numpy().view(
+        np.int64)
+
+
+class KeySet:
+    """The key hashes seen so far in a file, sorted, to find a repeated key on arrival."""
+
+    def __init__(self) -> None:
+        self._seen = np.empty(0, dtype=np.int64)
+        self.repeated = np.empty(0, dtype=np.int64)
+
+    def add(self, hashes: np.ndarray) -> bool:
+        """Add a batch's hashes; True when one of them was seen before (or twice in it)."""
+        batch = np.sort(np.asarray(hashes, dtype=np.int64))
+        within = batch[1:][batch[1:] == batch[:-1]]
+        if len(self._seen) and len(batch):
+            position = np.minimum(np.searchsorted(self._seen, batch), len(self._seen) - 1)
+            earlier = batch[self._seen[position] == batch]
+        else:
+            earlier = batch[:0]
+        found = np.concatenate([within, earlier])
+        if len(found):
+            self.repeated = np.union1d(self.repeated, found)
+        # Two sorted runs: the stable (merge) sort joins them in linear time.
+        self._seen = np.sort(np.concatenate([self._seen, batch]), kind="stable")
+        return bool(len(found))
+
+
+@dataclass
+class FileCheck:
+    """What the batches of one file share, and the problems found so far."""
+
+    spec: TableSpec
+    file_name: str
+    today: date
+    header_names: dict[str, str] | None = None
+    header_problems: list[Problem] = field(default_factory=list)
+    row_problems: list[Problem] = field(default_factory=list)
+    bsn: dict[str, list[int]] = field(default_factory=dict)  # column -> [count, first line]
+    keys: KeySet = field(default_factory=KeySet)
+    # Hash of each row's key; the loader hashes a pseudonymised key with the pseudonym itself.
+    key_hash: Callable[[pd.DataFrame], np.ndarray] | None = None
+    rows: int = 0
+
+    @property
+    def refused(self) -> bool:
+        """Refused on its header or on personal data: no value is converted or written."""
+        return bool(self.header_problems) or bool(self.bsn)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.header_problems or self.bsn or self.row_problems or
+                    len(self.keys.repeated))
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        self.row_problems.extend(problems)
+
+    def track_keys(self, parsed: ParsedTable, hashes: np.ndarray | None = None) -> bool:
+        """Remember the batch's keys; True when a key repeats (the file will be refused)."""
+        if not len(parsed.frame.columns) or not set(self.spec.key) <= set(parsed.header_names):
+            return False
+        if hashes is None:
+            hashes = (self.key_hash or (lambda f: hash_keys(f, self.spec)))(parsed.frame)
+        return self.keys.add(hashes)
+
+    def problems(self, batches: Callable[[], Iterable[ParsedTable]] | None = None
+                 ) -> list[Problem]:
+        """Every problem of the file, in line order, as if it had been checked in one piece.
+
+        A repeated key is known only by its hash; ``batches`` reads the file again so the
+        rows with a repeated hash can be named with their values and lines.
+        """
+        found = ProblemList(self.file_name)
+        if self.refused:
+            found.extend(self.header_problems)
+            for column, (count, line) in self.bsn.items():
+                found.add(
+                    f"refused: {count} value(s) in this column look like a BSN (9 digits passing "
+                    "the 11-check); the file may not contain citizen service numbers",
+                    line=line, column=column,
+                )
+            return list(found)
+        found.extend(self.row_problems)
+        if len(self.keys.repeated) and batches is not None:
+            found.extend(self._duplicates(batches()))
+        return list(found)
+
+    def _duplicates(self, batches: Iterable[ParsedTable]) -> list[Problem]:
+        key = list(self.spec.key)
+        frames, lines = [], []
+        for parsed in batches:
+            hashes = (self.key_hash or (lambda f: hash_keys(f, self.spec)))(parsed.frame)
+            hit = np.isin(hashes, self.keys.repeated)
+            frames.append(parsed.frame.loc[hit, key].assign(_hash=hashes[hit]))
+            lines.append(parsed.raw.line_numbers[hit])
+        frame = pd.concat(frames)
+        problems = ProblemList(self.file_name, pd.concat(lines))
+        header_names = self.header_names or {}
+        if frame.duplicated(key).any():
+            _report_duplicates(frame[key], self.spec, header_names, problems)
+        elif frame["_hash"].duplicated().any() and self.key_hash is not None:
+            # Distinct source ids with the same 64-bit hash are astronomically rare, but a
+            # silent merge of two referrals would be worse than refusing the file.
+            problems.add(f"two different {key[0]} values share a pseudonym; "
+                         "change the salt or report this", column=key[0])
+        return list(problems)
+
+
+def parse(raw: RawTable, spec: TableSpec, today: date | None = None,
+          check: FileCheck | None = None) -> ParsedTable:
+    """One batch of a file (or a whole file) converted and checked.
+
+    ``check`` carries the file's state across batches; without it the batch is the whole file
+    and its duplicate keys are reported here.
+    """
+    whole = check is None
+    if check is None:
+        check = FileCheck(spec, raw.file_name, today or date.today())
     problems = ProblemList(raw.file_name, raw.line_numbers)
-    header_line = int(raw.line_numbers.iloc[0]) - 1 if len(raw.line_numbers) else 1
-    header_names = _match_columns(raw, spec, problems, header_line)
-    _privacy_screen(raw, spec, header_names, problems)
+    first = check.header_names is None
+    if first:
+        header = ProblemList(raw.file_name)
+        check.header_names = _match_columns(raw, spec, header, raw.header_line)
+        _privacy_names(raw, spec, header, raw.header_line)
+        check.header_problems.extend(header)
+    header_names = check.header_names
+    _privacy_values(raw, check)
     frame = pd.DataFrame(index=raw.frame.index)
-    if problems:
-        return ParsedTable(spec, raw, frame, problems, header_names)
+    if check.refused:
+        # Refused as a whole: the problems are the header's and the BSN screen's, reported
+        # once for the file by ``FileCheck.problems``; the values are not even converted.
+        if whole:
+            problems.extend(check.problems())
+        return ParsedTable(spec, raw, frame, problems, header_names, refused=True)
     for column in spec.columns:
         if column.name not in header_names:
             frame[column.name] = pd.Series(pd.NA, index=raw.frame.index, dtype="object")
@@ -65,8 +183,11 @@ def parse(raw: RawTable, spec: TableSpec, today: date | None = None) -> ParsedTa
         source = raw.frame[header_names[column.name]].str.strip()
         shown = header_names[column.name]
         frame[column.name] = _convert(source, column, shown, problems, raw.delimiter)
-    _check_rules(frame, spec, header_names, problems, today)
-    return ParsedTable(spec, raw, frame, problems, header_names)
+    _check_rules(frame, spec, header_names, problems, check.today)
+    parsed = ParsedTable(spec, raw, frame, problems, header_names)
+    if whole and check.track_keys(parsed):
+        _report_duplicates(frame, spec, header_names, problems)
+    return parsed
 
 
 def _match_columns(raw: RawTable, spec: TableSpec, problems: ProblemList,
@@ -93,9 +214,8 @@ def _match_columns(raw: RawTable, spec: TableSpec, problems: ProblemList,
     return found
 
 
-def _privacy_screen(raw: RawTable, spec: TableSpec, header_names: dict[str, str],
-                    problems: ProblemList) -> None:
-    header_line = int(raw.line_numbers.iloc[0]) - 1 if len(raw.line_numbers) else 1
+def _privacy_names(raw: RawTable, spec: TableSpec, problems: ProblemList,
+                   header_line: int) -> None:
     allowed = {normalise_name(n) for n in spec.allowed_personal_names}
     for original in raw.frame.columns:
         normalised = normalise_name(original)
@@ -105,16 +225,19 @@ def _privacy_screen(raw: RawTable, spec: TableSpec, header_names: dict[str, str]
                 "BSN); remove it, the dashboard stores pseudonymised data only",
                 line=header_line, column=original,
             )
+
+
+def _privacy_values(raw: RawTable, check: FileCheck) -> None:
+    """Count the cells that look like a BSN, per column, with the first one's line."""
     for original in raw.frame.columns:
         suspicious = bsn_like(raw.frame[original])
         if suspicious.any():
             count = int(suspicious.sum())
-            first = suspicious[suspicious].index[0]
-            problems.add(
-                f"refused: {count} value(s) in this column look like a BSN (9 digits passing "
-                "the 11-check); the file may not contain citizen service numbers",
-                line=int(raw.line_numbers.loc[first]), column=original,
-            )
+            first = int(raw.line_numbers.loc[suspicious[suspicious].index[0]])
+            if original in check.bsn:
+                check.bsn[original][0] += count
+            else:
+                check.bsn[original] = [count, first]
 
 
 def _convert(values: pd.Series, column: ColumnSpec, shown: str, problems: ProblemList,
@@ -172,6 +295,13 @@ def _per_distinct(values: pd.Series, convert) -> pd.Series:
     # Missing cells have code -1, which picks the appended missing value.
     padded = pd.concat([converted, pd.Series([pd.NA], dtype=converted.dtype)],
                        ignore_index=True)
+    if converted.dtype == object:
+        # Codes: a categorical (a few categories, one small integer per row), which the
+        # loader and the aggregates use as it is.
+        category_codes, categories = pd.factorize(converted, use_na_sentinel=True)
+        per_row = np.append(category_codes, -1)[codes]
+        return pd.Series(pd.Categorical.from_codes(per_row, pd.Index(categories, dtype=object)),
+                         index=values.index)
     result = padded.iloc[codes] if len(codes) else padded.iloc[:0]
     return pd.Series(result.to_numpy(), index=values.index, dtype=converted.dtype)
 
@@ -221,67 +351,40 @@ def _parse_date(values: pd.Series) -> pd.Series:
 
 def _check_rules(frame: pd.DataFrame, spec: TableSpec, header_names: dict[str, str],
                  problems: ProblemList, today: date) -> None:
-    columns: dict[str, pa.Column] = {}
+    """Ranges, the future and cross-column rules; one problem per failing cell, naming it."""
     for column in spec.columns:
         if column.name not in header_names:
             continue
+        values = frame[column.name]
+        shown = header_names[column.name]
         checks = []
         if column.minimum is not None:
-            checks.append(pa.Check.ge(column.minimum, error=f"must be at least "
-                                      f"{_num(column.minimum)}"))
+            checks.append((values < column.minimum, f"must be at least {_num(column.minimum)}"))
         if column.maximum is not None:
-            checks.append(pa.Check.le(column.maximum, error=f"must be at most "
-                                      f"{_num(column.maximum)}"))
+            checks.append((values > column.maximum, f"must be at most {_num(column.maximum)}"))
         if column.name == "year":
-            checks.append(pa.Check.le(today.year, error=f"year lies in the future (after "
-                                      f"{today.year})"))
+            checks.append((values > today.year, f"year lies in the future (after {today.year})"))
         if column.kind == "date":
-            checks.append(pa.Check.le(pd.Timestamp(today), error="date lies in the future "
-                                      f"(after {today:%d-%m-%Y})"))
-        columns[column.name] = pa.Column(checks=checks, nullable=True, coerce=False)
-    schema_checks = []
+            checks.append((values > pd.Timestamp(today),
+                           f"date lies in the future (after {today:%d-%m-%Y})"))
+        for failing, reason in checks:
+            _add_failures(problems, values, failing, shown, reason)
     if {"inhabitants", "inhabitants_18plus"} <= set(header_names):
-        schema_checks.append(pa.Check(
-            lambda df: (df["inhabitants_18plus"] <= df["inhabitants"]).fillna(True),
-            error="inhabitants_18plus: cannot exceed inhabitants",
-        ))
-    schema = pa.DataFrameSchema(
-        columns,
-        checks=schema_checks,
-        unique=list(spec.key) if set(spec.key) <= set(header_names) else None,
-        report_duplicates="all",
-    )
-    try:
-        schema.validate(frame, lazy=True)
-    except SchemaErrors as errors:
-        _report_failures(errors.failure_cases, frame, spec, header_names, problems)
+        failing = frame["inhabitants_18plus"] > frame["inhabitants"]
+        _add_failures(problems, frame["inhabitants_18plus"], failing,
+                      header_names["inhabitants_18plus"], "cannot exceed inhabitants")
+
+
+def _add_failures(problems: ProblemList, values: pd.Series, failing: pd.Series, shown: str,
+                  reason: str) -> None:
+    # Missing values pass every rule: an empty required cell is reported on its own.
+    mask = pd.Series(failing.to_numpy(dtype=bool, na_value=False), index=values.index)
+    if mask.any():
+        problems.add_rows(mask, shown, values[mask].map(_show).astype(str) + ": " + reason)
 
 
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _report_failures(failures: pd.DataFrame, frame: pd.DataFrame, spec: TableSpec,
-                     header_names: dict[str, str], problems: ProblemList) -> None:
-    failures = failures[failures["index"].notna()]
-    duplicates = failures[failures["check"].astype(str).str.contains("uniqueness")]
-    if len(duplicates):
-        _report_duplicates(frame, spec, header_names, problems)
-    for row in failures.drop(duplicates.index).itertuples():
-        check = str(row.check)
-        column = str(row.column)
-        if row.schema_context == "DataFrameSchema":
-            # A check across columns names its column in the message ("col: reason"); pandera
-            # reports the row once per column, so keep only the named one.
-            named, _, reason = check.partition(": ")
-            if column != named:
-                continue
-            check = reason
-        value = row.failure_case
-        shown = header_names.get(column, column)
-        lines = problems.lines_of([int(row.index)])
-        text = check if value is None or pd.isna(value) else f"{_show(value)}: {check}"
-        problems.add(text, line=lines[0], column=shown)
 
 
 def _report_duplicates(frame: pd.DataFrame, spec: TableSpec, header_names: dict[str, str],
@@ -313,18 +416,10 @@ def check_known(parsed: ParsedTable, column: str, known: set[str], what: str) ->
     if column not in parsed.frame or not len(parsed.frame):
         return
     values = parsed.frame[column]
-    schema = pa.DataFrameSchema({column: pa.Column(
-        checks=pa.Check.isin(sorted(known), error=f"unknown {what}; load or list it first"),
-        nullable=True,
-    )})
-    try:
-        schema.validate(parsed.frame[[column]], lazy=True)
-    except SchemaErrors as errors:
+    unknown = values.notna() & ~values.isin(list(known))
+    mask = pd.Series(unknown.to_numpy(dtype=bool, na_value=False), index=values.index)
+    if mask.any():
         shown = parsed.header_names.get(column, column)
-        for row in errors.failure_cases.itertuples():
-            if row.index is None or pd.isna(row.index):
-                continue
-            line = parsed.problems.lines_of([int(row.index)])[0]
-            parsed.problems.add(f"{_show(row.failure_case)}: {row.check}", line=line,
-                                column=shown)
-    del values
+        parsed.problems.add_rows(
+            mask, shown, values[mask].map(_show).astype(str)
+            + f": unknown {what}; load or list it first")

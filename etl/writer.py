@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections import deque
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from sqlalchemy import Engine, text
 
 _TIMING = os.environ.get("HARTNETWERK_WRITER_TIMING") == "1"
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Statements sent without waiting for their answer; far below what the socket buffers hold.
+_MAX_PENDING = 256
 _NAMED = re.compile(r"(?<!:):([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -59,18 +62,9 @@ def open_writer(engine: Engine) -> Writer:
 
 
 def _to_arrow(frame: pd.DataFrame) -> pa.Table:
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    columns = []
-    for column in table.columns:
-        # Dates as ISO text and booleans as 0/1: what SQLAlchemy writes and reads back on SQLite.
-        if pa.types.is_timestamp(column.type) or pa.types.is_date(column.type):
-            column = column.cast(pa.date32()).cast(pa.string())
-        elif pa.types.is_boolean(column.type):
-            column = column.cast(pa.int64())
-        elif pa.types.is_dictionary(column.type):
-            column = column.cast(column.type.value_type)
-        columns.append(column)
-    return pa.table(columns, names=table.column_names)
+    from etl.writer_process import storable
+
+    return storable(pa.Table.from_pandas(frame, preserve_index=False))
 
 
 class ProcessAdbcWriter(Writer):
@@ -79,8 +73,11 @@ class ProcessAdbcWriter(Writer):
     A plain subprocess rather than ``multiprocessing``: a spawned multiprocessing child re-runs
     the caller's main script, which breaks any script that calls the loader without an
     ``if __name__ == "__main__"`` guard. Bulk ingests are sent without waiting for the child,
-    so the loader computes the next thing (e.g. the aggregates) while the child writes; the
-    answer, or the error, is collected by the next call.
+    so the loader computes the next thing (e.g. the aggregates) while the child writes; so are
+    ``execute`` calls (the deletes of a replaced region x month), whose answers are collected
+    by the next ``query`` or ``commit``: a failure raises there, and the loader rolls back.
+    Rows travel as an Arrow IPC stream, not a pickle, and the child turns dates, booleans and
+    categories into what SQLite stores (off the loader's critical path).
     """
 
     def __init__(self, database_path: str) -> None:
@@ -97,7 +94,7 @@ class ProcessAdbcWriter(Writer):
         finally:
             child_end.close()
         self._pipe = Connection(parent_end.detach())
-        self._pending: tuple[str, float, str] | None = None
+        self._pending: deque[tuple[str, float, str]] = deque()
         self._call("begin")
 
     def _receive(self, operation: str, started: float, detail: str):
@@ -110,24 +107,27 @@ class ProcessAdbcWriter(Writer):
         return payload
 
     def _collect_pending(self) -> None:
-        if self._pending is not None:
-            operation, started, detail = self._pending
-            self._pending = None
-            self._receive(operation, started, detail)
+        while self._pending:
+            self._receive(*self._pending.popleft())
 
-    def _send(self, operation: str, arguments: tuple) -> tuple[float, str]:
-        self._collect_pending()
+    def _send(self, operation: str, arguments: tuple, payload=None) -> tuple[float, str]:
+        if len(self._pending) >= _MAX_PENDING:
+            # Answers wait in the socket; collect the oldest before the buffers fill up.
+            self._receive(*self._pending.popleft())
         started = time.perf_counter()
         self._pipe.send((operation, arguments))
+        if payload is not None:
+            self._pipe.send_bytes(payload)
         return started, (str(arguments[0])[:70] if arguments else "")
 
     def _call(self, operation: str, *arguments):
+        self._collect_pending()
         started, detail = self._send(operation, arguments)
         return self._receive(operation, started, detail)
 
-    def _call_later(self, operation: str, *arguments) -> None:
-        started, detail = self._send(operation, arguments)
-        self._pending = (operation, started, detail)
+    def _call_later(self, operation: str, *arguments, payload=None) -> None:
+        started, detail = self._send(operation, arguments, payload)
+        self._pending.append((operation, started, detail))
 
     @staticmethod
     def _positional(sql: str, params: dict | None) -> tuple[str, tuple]:
@@ -137,14 +137,18 @@ class ProcessAdbcWriter(Writer):
         return _NAMED.sub("?", sql), tuple(params[name] for name in names)
 
     def execute(self, sql: str, params: dict | None = None) -> None:
-        self._call("execute", *self._positional(sql, params))
+        self._call_later("execute", *self._positional(sql, params))
 
     def query(self, sql: str, params: dict | None = None) -> pd.DataFrame:
         return self._call("query", *self._positional(sql, params)).to_pandas()
 
     def ingest(self, table: str, frame: pd.DataFrame) -> None:
         if len(frame):
-            self._call_later("ingest", table, _to_arrow(frame))
+            data = pa.Table.from_pandas(frame, preserve_index=False)
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, data.schema) as stream:
+                stream.write_table(data)
+            self._call_later("ingest", table, payload=sink.getvalue())
 
     def upsert(self, table: str, frame: pd.DataFrame, key: list[str]) -> None:
         if len(frame):
@@ -156,10 +160,13 @@ class ProcessAdbcWriter(Writer):
         self._call("commit")
 
     def rollback(self) -> None:
-        try:
-            self._collect_pending()  # a failed ingest is why we roll back: already reported
-        except (WriterError, OSError, EOFError):
-            pass
+        while self._pending:
+            try:
+                self._receive(*self._pending.popleft())
+            except WriterError:
+                pass  # a failed statement may be why we roll back: already reported
+            except (OSError, EOFError):
+                self._pending.clear()
         try:
             self._call("rollback")
         except (WriterError, OSError, EOFError):

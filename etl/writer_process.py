@@ -33,6 +33,9 @@ def serve(connection, database_path: str) -> None:
                 operation, arguments = connection.recv()
             except EOFError:
                 return
+            if operation == "ingest":
+                # The rows follow as an Arrow IPC stream of their own.
+                arguments = (arguments[0], connection.recv_bytes())
             if operation == "close":
                 connection.send(("ok", None))
                 return
@@ -65,8 +68,11 @@ def _run(cursor, operation: str, arguments: tuple):
         cursor.execute(sql, values or None)
         return cursor.fetch_arrow_table()
     elif operation == "ingest":
+        import pyarrow as pa
+
         table, data = arguments
-        cursor.adbc_ingest(table, data, mode="append")
+        rows = storable(pa.ipc.open_stream(pa.py_buffer(data)).read_all())
+        cursor.adbc_ingest(table, rows, mode="append")
     elif operation == "commit":
         cursor.execute("COMMIT")
     elif operation == "rollback":
@@ -74,6 +80,23 @@ def _run(cursor, operation: str, arguments: tuple):
     else:
         raise ValueError(f"unknown operation {operation!r}")
     return None
+
+
+def storable(table):
+    """Dates as ISO text, booleans as 0/1, categories as their text: what SQLAlchemy writes
+    and reads back on SQLite (and what PostgreSQL's CSV COPY reads as date, boolean, text)."""
+    import pyarrow as pa
+
+    columns = []
+    for column in table.columns:
+        if pa.types.is_timestamp(column.type) or pa.types.is_date(column.type):
+            column = column.cast(pa.date32()).cast(pa.string())
+        elif pa.types.is_boolean(column.type):
+            column = column.cast(pa.int64())
+        elif pa.types.is_dictionary(column.type):
+            column = column.cast(column.type.value_type)
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
 
 
 if __name__ == "__main__":
