@@ -46,6 +46,10 @@ def bsn_like(values: pd.Series) -> pd.Series:
     # A cheap vectorised pre-screen in Arrow: only cells made of 9 digits with optional dots and
     # spaces go through the slower exact check.
     arrow = pa.array(values.astype("string[pyarrow]").array)
+    # Codes, dates and flags are shorter than 9 characters: their column needs no regex.
+    longest = pc.max(pc.binary_length(arrow)).as_py()
+    if longest is None or longest < 9:
+        return result
     maybe = pc.match_substring_regex(arrow, r"^\s*\d[\d.\s]{7,14}\d\s*$")
     maybe = np.asarray(pc.fill_null(maybe, False).to_numpy(zero_copy_only=False), dtype=bool)
     if not maybe.any():
