@@ -11,7 +11,9 @@ database, then times
 2. ``sqlite3 bare.db ".import --csv --skip N referrals.csv referral_raw"`` into a bare table
    with the same columns and no index (the database's own bulk loader),
 
-and prints rows per second for both and their ratio. Target (issue 2): ratio <= 1.5.
+and prints rows per second for both and their ratio. Target (issue 2): ratio <= 1.5. During the
+ETL load it samples the resident memory of the loader and of its writer process every 20 ms and
+prints their peaks (issue 8: a load must not hold a whole file in memory).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -57,6 +60,38 @@ def sqlite_import_seconds(csv_path: Path, work: Path) -> float:
         check=True,
     )
     return time.perf_counter() - started
+
+
+class PeakMemory:
+    """Peak RSS of this process and, separately, of its largest child (the SQLite writer)."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self._process = psutil.Process()
+        self._error = psutil.Error
+        self.parent = self.child = 0
+        self.before = self._process.memory_info().rss
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.parent = max(self.parent, self._process.memory_info().rss)
+            for child in self._process.children(recursive=True):
+                try:
+                    self.child = max(self.child, child.memory_info().rss)
+                except self._error:
+                    pass
+            time.sleep(0.02)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,9 +132,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{time.perf_counter() - started:.1f} s (not part of the comparison)")
 
     referrals = source / "referrals.csv"
-    started = time.perf_counter()
-    report = load_paths([referrals], engine)
-    etl_seconds = time.perf_counter() - started
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        report = load_paths([referrals], engine)
+        etl_seconds = time.perf_counter() - started
     if not report.ok:
         print("\n".join(map(str, report.problems[:20])), file=sys.stderr)
         return 1
@@ -111,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{rows / etl_seconds:12,.0f} rows/s")
     print(f"sqlite3 .import into a bare table:                   {import_seconds:7.2f} s "
           f"{rows / import_seconds:12,.0f} rows/s")
+    mib = 1 << 20
+    print(f"peak RSS during the ETL load: loader {memory.parent / mib:,.0f} MiB (before the load "
+          f"{memory.before / mib:,.0f} MiB), writer process {memory.child / mib:,.0f} MiB")
     verdict = "meets" if ratio <= TARGET_RATIO else "misses"
     print(f"ratio ETL / sqlite3 .import: {ratio:.2f} ({verdict} the target <= {TARGET_RATIO})")
     if args.keep is None:

@@ -520,6 +520,8 @@ class _MonthCells(_Sink):
         self.kept: list[pd.DataFrame] = []
 
     def write(self, prepared: Prepared) -> None:
+        if not len(prepared.rows):
+            return
         writer = self.load.writer()
         if self.table_had_rows is None:
             # Asked once: a first load of an empty table has nothing to replace by id.

@@ -220,3 +220,11 @@ def test_a_bsn_in_a_late_batch_refuses_the_file_with_the_count_and_first_line(
         "(9 digits passing the 11-check); the file may not contain citizen service numbers"
     ]
     assert scalar(isolated_db, "SELECT COUNT(*) FROM region") == 0
+
+
+def test_a_file_of_only_a_header_is_loaded_as_empty(isolated_db, tmp_path):
+    files = dict(without_referrals(), **{"referrals.csv": HEADER + "\n"})
+    report = load_paths([write_files(tmp_path / "in", files)], isolated_db, batch_rows=2)
+    assert report.ok, [str(p) for p in report.problems]
+    assert scalar(isolated_db, "SELECT COUNT(*) FROM referral") == 0
+    assert scalar(isolated_db, "SELECT rows FROM load_log WHERE table_name = 'referrals'") == 0
