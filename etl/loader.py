@@ -51,9 +51,9 @@ from etl.writer import Writer, open_writer
 SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".txt")
 PROGRESS_MIN_BYTES = 5_000_000
 # Referral columns kept in memory until the aggregates are computed at the end of the file:
-# all but the patient pseudonym, as categoricals, integers and dates.
-_KEPT_REFERRAL_COLUMNS = ["id", "region", "practice", "referral_date", "month", "age_band", "sex",
-                          "icpc", "condition", "destination", "urgent", "rta_conform"]
+# those the aggregates read (the columns they would select from ``referral``), as
+# categoricals, integers and dates.
+_KEPT_REFERRAL_COLUMNS = [name.strip() for name in aggregates.REFERRAL_COLUMNS.split(",")]
 
 
 @dataclass

@@ -155,7 +155,7 @@ def test_a_cell_split_over_batches_keeps_the_rows_of_every_batch(isolated_db, tm
         cells = dict(conn.execute(text(
             "SELECT region || ' ' || month, COUNT(*) FROM referral GROUP BY region, month")).all())
         aggregated = dict(conn.execute(text(
-            "SELECT region || ' ' || month, SUM(referrals) FROM agg_referral_month "
+            "SELECT region || ' ' || month, SUM(referrals) FROM agg_practice_month "
             "GROUP BY region, month")).all())
         region_level = dict(conn.execute(text(
             "SELECT region || ' ' || month, SUM(referrals) FROM agg_referral_region_month "
