@@ -182,46 +182,87 @@ def region_episode_counts(practice_counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def refresh_episodes(writer: Writer, cells: pd.DataFrame,
-                     referrals: pd.DataFrame | None = None) -> None:
+                     referrals: pd.DataFrame | None = None,
+                     covered: pd.DataFrame | None = None,
+                     consults: pd.DataFrame | None = None) -> None:
     """Recompute the practice-level counts and the episode aggregates for the region x
-    referral-month ``cells``.
+    referral-month ``cells``, one region at a time.
 
-    ``referrals`` are the rows of those cells when the caller has them (a referral load);
-    otherwise they are read from the database (a consult load, or cells a referral moved out of).
+    ``referrals`` are referral rows the caller already has (a referral load), complete for the
+    ``covered`` cells (default: all of ``cells``); the rows of other cells are read from the
+    database (a consult load, or cells a referral moved out of). ``consults``, when given, are
+    every consult in the database (region, referral_id, consult_date, setting, outcome);
+    otherwise the consults of the cells' referrals are read. Working region by region keeps
+    at most one region's referrals and consults in memory: a national load refreshes ten years
+    of four regions at once.
     """
     cells = cells[["region", "month"]].drop_duplicates()
     if not len(cells):
         return
-    if referrals is None:
-        parts = [
-            writer.query(
-                f"SELECT {REFERRAL_COLUMNS} FROM referral "
-                "WHERE region = :region AND month = :month",
-                {"region": region, "month": _sql_value(month)},
-            )
-            for region, month in cells.itertuples(index=False)
-        ]
-        referrals = pd.concat(parts, ignore_index=True) if parts else None
-    regions = sorted(set(cells["region"]))
-    consult_parts = [
-        writer.query(
-            "SELECT referral_id, consult_date, setting, outcome FROM consult "
-            "WHERE region = :region",
-            {"region": region},
-        )
-        for region in regions
-    ]
-    consults = pd.concat(consult_parts, ignore_index=True)
+    cells = cells.assign(month=pd.to_datetime(cells["month"]))
     delete_cells(writer, "agg_practice_month", cells)
     delete_cells(writer, "agg_episode_region_month", cells)
     delete_cells(writer, "agg_wait_days", cells)
-    if referrals is None or not len(referrals):
-        return
-    referrals = referrals.assign(month=pd.to_datetime(referrals["month"]))
-    practice_counts, waits = episodes(referrals, consults)
-    writer.ingest("agg_practice_month", practice_counts)
-    writer.ingest("agg_episode_region_month", region_episode_counts(practice_counts))
-    writer.ingest("agg_wait_days", waits)
+    if referrals is not None and covered is None:
+        covered = cells
+    for region in sorted(set(cells["region"])):
+        months = cells.loc[cells["region"] == region, "month"]
+        rows = _region_referrals(writer, region, months, referrals, covered)
+        if not len(rows):
+            continue
+        if consults is not None:
+            region_consults = consults[(consults["region"] == region).to_numpy()]
+        else:
+            region_consults = _consults_of(writer, region, months)
+        practice_counts, waits = episodes(rows, region_consults)
+        writer.ingest("agg_practice_month", practice_counts)
+        writer.ingest("agg_episode_region_month", region_episode_counts(practice_counts))
+        writer.ingest("agg_wait_days", waits)
+
+
+def _consults_of(writer: Writer, region: str, months: pd.Series) -> pd.DataFrame:
+    """The consults of the referrals of one region in ``months`` (through the consult's
+    referral index, so a one-month correction does not read a region's ten years)."""
+    parts = [
+        writer.query(
+            "SELECT c.referral_id, c.consult_date, c.setting, c.outcome FROM referral r "
+            "JOIN consult c ON c.referral_id = r.id WHERE r.region = :region "
+            "AND r.month = :month",
+            {"region": region, "month": _sql_value(month)},
+        )
+        for month in months
+    ]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=["referral_id", "consult_date", "setting", "outcome"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def _region_referrals(writer: Writer, region: str, months: pd.Series,
+                      referrals: pd.DataFrame | None,
+                      covered: pd.DataFrame | None) -> pd.DataFrame:
+    """The referral rows of one region in ``months``: from ``referrals`` for the covered
+    months, from the database for the others."""
+    parts = []
+    from_database = months
+    if referrals is not None and covered is not None:
+        covered_months = pd.to_datetime(covered.loc[covered["region"] == region, "month"])
+        in_memory = months[months.isin(covered_months)]
+        from_database = months[~months.isin(covered_months)]
+        if len(in_memory):
+            mine = referrals[(referrals["region"] == region).to_numpy()]
+            mine = mine[pd.to_datetime(mine["month"]).isin(in_memory).to_numpy()]
+            parts.append(mine)
+    for month in from_database:
+        parts.append(writer.query(
+            f"SELECT {REFERRAL_COLUMNS} FROM referral WHERE region = :region AND month = :month",
+            {"region": region, "month": _sql_value(month)},
+        ))
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame()
+    rows = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    return rows.assign(month=pd.to_datetime(rows["month"]))
 
 
 def satisfaction_counts(consults: pd.DataFrame) -> pd.DataFrame:

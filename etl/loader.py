@@ -264,14 +264,15 @@ def _prepare(parsed: ParsedTable, engine: Engine, refs: References, salt: str) -
         shown = parsed.header_names.get("referral_id", "referral_id")
         parsed.problems.add_rows(
             missing, shown,
-            "'" + frame["referral_id"].astype(str) + "': unknown referral; load its referral first",
+            lambda rows: "'" + frame.loc[rows, "referral_id"].astype(str)
+            + "': unknown referral; load its referral first",
         )
         referral_date = _lookup(referral_ids, known["referral_date"])
         before = frame["consult_date"] < referral_date
         parsed.problems.add_rows(
             before.fillna(False).astype(bool), parsed.header_names["consult_date"],
-            "consult date " + frame["consult_date"].dt.strftime("%d-%m-%Y")
-            + " lies before its referral date " + referral_date.dt.strftime("%d-%m-%Y"),
+            lambda rows: "consult date " + frame.loc[rows, "consult_date"].dt.strftime("%d-%m-%Y")
+            + " lies before its referral date " + referral_date.loc[rows].dt.strftime("%d-%m-%Y"),
         )
         prepared.key_hashes = pseudonymise(frame["consult_id"], salt)
         if parsed.problems:
@@ -565,15 +566,15 @@ class _Referrals(_MonthCells):
         self.kept = []
         moved = _outside(_month_cells(self.moved), cells)
         aggregates.refresh_referrals(writer, cells, rows, extra_cells=moved)
-        aggregates.refresh_episodes(writer, cells, referrals=rows)
-        if len(moved):
-            aggregates.refresh_episodes(writer, moved)
+        self.load.defer_episodes(cells, referrals=rows)
+        self.load.defer_episodes(moved)
 
 
 class _Consults(_MonthCells):
     def __init__(self, load: _Load, spec: TableSpec) -> None:
         super().__init__(load, spec)
         self.affected: list[pd.DataFrame] = []
+        self.episode_consults: list[pd.DataFrame] = []
 
     def before_delete(self, writer: Writer, new_cells: pd.DataFrame) -> None:
         if not self.table_had_rows:
@@ -588,7 +589,17 @@ class _Consults(_MonthCells):
             ))
 
     def keep(self, prepared: Prepared) -> None:
-        self.kept.append(prepared.rows[["region", "month", "setting", "satisfaction"]])
+        rows = prepared.rows
+        self.kept.append(rows[["region", "month", "setting", "satisfaction"]])
+        if not self.table_had_rows:
+            # The first consults of an empty table are all there is: the episodes are computed
+            # from these instead of being read back from the database.
+            self.episode_consults.append(pd.DataFrame({
+                "region": rows["region"], "referral_id": rows["referral_id"],
+                "consult_date": rows["consult_date"],
+                "setting": rows["setting"].astype("category"),
+                "outcome": rows["outcome"].astype("category"),
+            }))
         # ... and those of the new consults.
         self.affected.append(prepared.referral_cells)
 
@@ -609,7 +620,9 @@ class _Consults(_MonthCells):
             writer.execute("DELETE FROM agg_satisfaction WHERE region = :region "
                            "AND month = :month", params)
             writer.ingest("agg_satisfaction", aggregates.satisfaction_counts(scored))
-        aggregates.refresh_episodes(writer, _month_cells(self.affected))
+        complete = _concat(self.episode_consults) if not self.table_had_rows else None
+        self.episode_consults = []
+        self.load.defer_episodes(_month_cells(self.affected), consults=complete)
 
 
 def _sink(load: _Load, spec: TableSpec) -> _Sink:
@@ -647,6 +660,45 @@ class _Load:
         self.salt = salt
         self.writing = writing
         self._writer: Writer | None = None
+        self._episode_cells: list[pd.DataFrame] = []
+        self._episode_referrals: pd.DataFrame | None = None
+        self._episode_covered: pd.DataFrame | None = None
+        self._referral_files = 0
+        self._episode_consults: pd.DataFrame | None = None
+
+    def defer_episodes(self, cells: pd.DataFrame, referrals: pd.DataFrame | None = None,
+                       consults: pd.DataFrame | None = None) -> None:
+        """Mark referral-month cells whose episode aggregates must be recomputed.
+
+        They are recomputed once, at the end of the load (``refresh_episodes``): a referral
+        file and its consult file would otherwise each recompute the same months, and the
+        second would read back from the database everything the first had in memory.
+        ``referrals``, all rows of a referral file's ``cells``, are used for those cells when
+        they are the load's only referral file; with a second one, rows may have moved
+        between the files, so the cells are read back from the transaction instead.
+        ``consults``, given by a consult file loaded into an empty table, are every consult
+        there is (read back from the transaction when not given).
+        """
+        if len(cells):
+            self._episode_cells.append(cells[["region", "month"]])
+        if consults is not None and len(consults):
+            self._episode_consults = consults
+        if referrals is None:
+            return
+        self._referral_files += 1
+        if self._referral_files == 1:
+            self._episode_referrals, self._episode_covered = referrals, cells
+        else:
+            self._episode_referrals = self._episode_covered = None
+
+    def refresh_episodes(self) -> None:
+        cells = _month_cells(self._episode_cells)
+        if len(cells):
+            aggregates.refresh_episodes(self.writer(), cells, referrals=self._episode_referrals,
+                                        covered=self._episode_covered,
+                                        consults=self._episode_consults)
+        self._episode_cells = []
+        self._episode_referrals = self._episode_covered = self._episode_consults = None
 
     def writer(self) -> Writer:
         if self._writer is None:
@@ -864,6 +916,7 @@ def _load_paths(paths: list[Path], engine: Engine, progress: bool, today: date |
             return report
         if load.opened:
             started = time.perf_counter()
+            load.refresh_episodes()
             load.writer().commit()
             if written:
                 written[-1].seconds += time.perf_counter() - started

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -34,14 +35,19 @@ class ProblemList:
     def extend(self, problems) -> None:
         self._problems.extend(problems)
 
-    def add_rows(self, mask: pd.Series, column: str | None, reasons: pd.Series | str) -> None:
-        """One problem per row where ``mask`` is true; ``reasons`` is a text or a text per row."""
+    def add_rows(self, mask: pd.Series, column: str | None,
+                 reasons: pd.Series | str | Callable[[pd.Index], pd.Series]) -> None:
+        """One problem per row where ``mask`` is true; ``reasons`` is a text, a text per row,
+        or a function of the flagged rows' index giving their texts (so that texts are only
+        built for the rows that need one, not for millions of valid rows)."""
         if not bool(mask.any()):
             return
         rows = mask[mask].index
         lines = self.lines_of(rows)
         if isinstance(reasons, str):
             texts = [reasons] * len(rows)
+        elif callable(reasons):
+            texts = reasons(rows).astype(str).tolist()
         else:
             texts = reasons.loc[rows].astype(str).tolist()
         self._problems.extend(

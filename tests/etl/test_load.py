@@ -236,3 +236,78 @@ def test_a_consult_load_after_the_referrals_fills_the_episode_sums(isolated_db, 
             "SELECT SUM(episodes), SUM(with_consult), SUM(resolved_6m) "
             "FROM agg_episode_region_month")).one()
     assert tuple(region) == (5, 4, 3)
+
+
+def _episode_sums_from_raw_rows(engine) -> pd.DataFrame:
+    """``agg_practice_month`` computed independently from the stored referrals and consults
+    (DOMAIN.md section 4: waiting time to the first consult, Treeknorm 4 weeks, resolved =
+    no hospital consult or hospital outcome within 182 days)."""
+    with engine.connect() as conn:
+        referrals = pd.read_sql(text(
+            "SELECT id, region, month, practice, condition, destination, referral_date, "
+            "urgent, rta_conform FROM referral"), conn)
+        consults = pd.read_sql(text(
+            "SELECT referral_id, consult_date, setting, outcome FROM consult"), conn)
+    referrals["referral_date"] = pd.to_datetime(referrals["referral_date"])
+    consults["consult_date"] = pd.to_datetime(consults["consult_date"])
+    rows = []
+    for referral in referrals.itertuples(index=False):
+        own = consults[consults["referral_id"] == referral.id]
+        days = (own["consult_date"] - referral.referral_date).dt.days
+        wait = int(days.min()) if len(own) else None
+        hospital = ((own["setting"] == "ziekenhuis") | (own["outcome"] == "verwezen_ziekenhuis"))
+        rows.append({
+            "region": referral.region, "month": str(referral.month)[:10],
+            "practice": referral.practice, "condition": referral.condition,
+            "destination": referral.destination, "referrals": 1,
+            "urgent": int(referral.urgent), "rta_conform": int(referral.rta_conform),
+            "with_consult": int(wait is not None), "wait_days_sum": wait or 0,
+            "within_4_weeks": int(wait is not None and wait <= 28),
+            "resolved_6m": int(not (hospital & (days <= 182)).any()),
+        })
+    key = ["region", "month", "practice", "condition", "destination"]
+    return pd.DataFrame(rows).groupby(key, as_index=False).sum().sort_values(key)
+
+
+def _stored_episode_sums(engine) -> pd.DataFrame:
+    with engine.connect() as conn:
+        stored = pd.read_sql(text("SELECT * FROM agg_practice_month"), conn)
+    stored["month"] = stored["month"].astype(str).str[:10]
+    key = ["region", "month", "practice", "condition", "destination"]
+    return stored.sort_values(key)
+
+
+def test_two_referral_files_and_their_consults_in_one_load_give_the_right_episode_sums(
+    isolated_db, tmp_path
+):
+    # The second referral file moves R4 from February to March in ZD; the consults follow in
+    # the same load. The episode sums are computed once, at the end of the load, and must equal
+    # an independent count from the stored rows.
+    moved = REFERRALS.splitlines()[0] + "\nR4,2024-03-05,P3,PAT-4,75-84,V,K86,ziekenhuis,nee,ja\n"
+    write_files(tmp_path / "all", {**FILES, "referrals_zd_maart.csv": moved})
+    report = load_paths([tmp_path / "all"], isolated_db)
+    assert report.ok, [str(p) for p in report.problems]
+    stored = _stored_episode_sums(isolated_db)
+    expected = _episode_sums_from_raw_rows(isolated_db)
+    assert stored[expected.columns].to_dict("records") == expected.to_dict("records")
+    zd = stored[stored["region"] == "ZD"]
+    # R4 alone, now in March: first consult C4 on 30-03 after 25 days (within 4 weeks), in the
+    # hospital, so not resolved; February is empty.
+    assert zd[["month", "referrals", "wait_days_sum", "within_4_weeks", "resolved_6m"]
+              ].to_dict("records") == [{"month": "2024-03-01", "referrals": 1,
+                                        "wait_days_sum": 25, "within_4_weeks": 1,
+                                        "resolved_6m": 0}]
+
+
+def test_a_consult_load_for_some_months_keeps_the_other_months_episode_sums(
+    isolated_db, valid_dir, tmp_path
+):
+    assert load_paths([valid_dir], isolated_db).ok
+    # A corrected consult file for NRD January only: C2 withdrawn, C5 for R1 added.
+    write_files(tmp_path / "fix", {"consults_jan.csv": (
+        "consult_id,referral_id,consult_date,setting,outcome,satisfaction\n"
+        "C5,R1,2024-01-09,anderhalvelijn,terug_huisarts,8\n")})
+    assert load_paths([tmp_path / "fix"], isolated_db).ok
+    stored = _stored_episode_sums(isolated_db)
+    expected = _episode_sums_from_raw_rows(isolated_db)
+    assert stored[expected.columns].to_dict("records") == expected.to_dict("records")
