@@ -166,9 +166,12 @@ def _referrals_by_id(engine: Engine, ids: pd.Series, refs: References) -> pd.Dat
     """Region, referral date and month of the referrals with the given hashed ids."""
     wanted = pd.unique(ids.dropna())
     pending = refs.pending()
-    in_load = pending[pending.index.isin(wanted)]
+    # get_indexer hashes the load's referral ids once and reuses that table for every batch of
+    # consults; isin would scan all of them (15 million at national scale) per batch.
+    position = pending.index.get_indexer(wanted)
+    in_load = pending.iloc[position[position >= 0]]
     # A referral in this load overrides the database's version of it.
-    from_database = wanted[~pd.Index(wanted).isin(in_load.index)]
+    from_database = wanted[position < 0]
     parts = [in_load.reset_index()]
     with engine.connect() as conn:
         for start in range(0, len(from_database), 20_000):
