@@ -150,7 +150,9 @@ class References:
             parts = [p for p in self.pending_referrals if len(p)]
             frame = (pd.concat(parts, ignore_index=True) if parts else
                      pd.DataFrame(columns=["id", "region", "referral_date", "month"]))
-            self._pending_index = frame.drop_duplicates("id", keep="first").set_index("id")
+            # A later referral file of the load replaces an earlier one's version of a referral
+            # (as it does in the database), so its version is the one consults are checked on.
+            self._pending_index = frame.drop_duplicates("id", keep="last").set_index("id")
             self._indexed_parts = len(self.pending_referrals)
         return self._pending_index
 

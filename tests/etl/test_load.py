@@ -311,3 +311,18 @@ def test_a_consult_load_for_some_months_keeps_the_other_months_episode_sums(
     stored = _stored_episode_sums(isolated_db)
     expected = _episode_sums_from_raw_rows(isolated_db)
     assert stored[expected.columns].to_dict("records") == expected.to_dict("records")
+
+
+def test_consults_are_checked_against_the_last_version_of_a_referral_in_the_load(
+    isolated_db, tmp_path
+):
+    # The second referral file moves R4 to 05-04-2024, after its consult C4 on 30-03-2024: the
+    # stored referral would be the later one, so the consult is refused.
+    moved = REFERRALS.splitlines()[0] + "\nR4,2024-04-05,P3,PAT-4,75-84,V,K86,ziekenhuis,nee,ja\n"
+    write_files(tmp_path / "all", {**FILES, "referrals_zd_april.csv": moved})
+    report = load_paths([tmp_path / "all"], isolated_db)
+    assert [str(p) for p in report.problems] == [
+        "consults.csv:5:consult_date: consult date 30-03-2024 lies before its referral date "
+        "05-04-2024"
+    ]
+    assert scalar(isolated_db, "SELECT COUNT(*) FROM referral") == 0
