@@ -141,20 +141,41 @@ class References:
     practice_region: dict[str, str]
     # id, region, referral_date, month of the referrals read in this load (batch by batch)
     pending_referrals: list[pd.DataFrame] = field(default_factory=list)
+    # Which file of the load each part came from (parts of one file are its batches).
+    pending_files: list[int] = field(default_factory=list)
+    current_file: int = 0
     _pending_index: pd.DataFrame | None = None
     _indexed_parts: int = 0
+
+    def add_pending(self, frame: pd.DataFrame) -> None:
+        self.pending_referrals.append(frame)
+        self.pending_files.append(self.current_file)
 
     def pending(self) -> pd.DataFrame:
         """This load's referrals by id, built once rather than searched part by part."""
         if self._pending_index is None or self._indexed_parts != len(self.pending_referrals):
-            parts = [p for p in self.pending_referrals if len(p)]
-            frame = (pd.concat(parts, ignore_index=True) if parts else
-                     pd.DataFrame(columns=["id", "region", "referral_date", "month"]))
-            # A later referral file of the load replaces an earlier one's version of a referral
-            # (as it does in the database), so its version is the one consults are checked on.
-            self._pending_index = frame.drop_duplicates("id", keep="last").set_index("id")
+            frame = _latest_versions(self.pending_referrals, self.pending_files)
+            self._pending_index = frame.set_index("id")
             self._indexed_parts = len(self.pending_referrals)
         return self._pending_index
+
+
+def _latest_versions(parts: list[pd.DataFrame], files: list[int]) -> pd.DataFrame:
+    """One row per referral id: within a file its first row (a repeated id refuses that file,
+    whose report names the first line), across files the last file's row (a later referral
+    file replaces an earlier one's version, as it does in the database)."""
+    if len(set(files)) <= 1:
+        kept = [p for p in parts if len(p)]
+        frame = (pd.concat(kept, ignore_index=True) if kept else
+                 pd.DataFrame(columns=["id", "region", "referral_date", "month"]))
+        return frame.drop_duplicates("id", keep="first")
+    by_file: dict[int, list[pd.DataFrame]] = {}
+    for part, file in zip(parts, files, strict=True):
+        if len(part):
+            by_file.setdefault(file, []).append(part)
+    firsts = [pd.concat(p, ignore_index=True).drop_duplicates("id", keep="first")
+              for _, p in sorted(by_file.items())]
+    return pd.concat(firsts, ignore_index=True).drop_duplicates("id", keep="last")
 
 
 def _references(engine: Engine) -> References:
@@ -774,6 +795,7 @@ def _run(paths: Iterable[Path], load: _Load, today: date | None, skip_unchanged:
 def _run_file(path: Path, spec: TableSpec, sha: str, result: FileResult, load: _Load,
               refs: References, engine: Engine, salt: str, today: date, progress: bool,
               batch_rows: int | None) -> None:
+    refs.current_file += 1
     check = _file_check(spec, path, today, salt)
     sink = _sink(load, spec)
     bar = _progress_bar(progress, path)
@@ -826,7 +848,7 @@ def _remember_keys(parsed: ParsedTable, refs: References, salt: str,
     # Keys of a rejected regions or practices file still count as known, so one bad cell
     # there does not drown the report in "unknown region" lines for every other file.
     if parsed.spec is REFERRALS and prepared is not None and len(prepared.rows):
-        refs.pending_referrals.append(
+        refs.add_pending(
             prepared.rows[["id", "region", "referral_date", "month"]])
         return
     frame = parsed.frame
@@ -845,7 +867,7 @@ def _remember_keys(parsed: ParsedTable, refs: References, salt: str,
         refs.practice_region.update(zip(known["code"], known["region"], strict=True))
     elif parsed.spec is REFERRALS and "referral_id" in frame:
         known = frame.dropna(subset=["referral_id"])
-        refs.pending_referrals.append(pd.DataFrame({
+        refs.add_pending(pd.DataFrame({
             "id": pseudonymise(known["referral_id"], salt),
             "region": known["practice"].map(refs.practice_region) if "practice" in known
             else None,
