@@ -50,3 +50,53 @@ def test_the_data_date_is_the_last_referral_date_of_the_last_month(isolated_db):
                 {"month": month})
     dates = data_dates(isolated_db)
     assert dates["data_date"].tolist() == [date(2024, 3, 19)]
+
+
+def _add_practice_months(engine, rows):
+    with engine.begin() as conn:
+        for region, month, practice, destination, referrals in rows:
+            conn.execute(text(
+                "INSERT INTO agg_practice_month (region, month, practice, condition, "
+                "destination, referrals, urgent, rta_conform, with_consult, wait_days_sum, "
+                "within_4_weeks, resolved_6m) VALUES (:r, :m, :p, 'hf', :d, :n, 0, 0, 0, 0, 0, 0)"),
+                {"r": region, "m": month, "p": practice, "d": destination, "n": referrals})
+
+
+def test_key_regions_lists_each_region_of_the_key_once_in_order(isolated_db):
+    from dashboard.models import AggPracticeMonth
+    from dashboard.queries.anderhalvelijn import key_regions
+
+    column = AggPracticeMonth.__table__.c.region
+    with isolated_db.connect() as conn:
+        assert key_regions(conn, column) == []
+    _add_practice_months(isolated_db, [
+        ("RVW", "2024-01-01", "P3", "ziekenhuis", 4),
+        ("HVO", "2024-01-01", "P1", "ziekenhuis", 2),
+        ("HVO", "2024-02-01", "P1", "ziekenhuis", 3),
+        ("NKU", "2024-01-01", "P2", "econsult", 1),
+    ])
+    with isolated_db.connect() as conn:
+        assert key_regions(conn, column) == ["HVO", "NKU", "RVW"]
+
+
+def test_referrals_of_all_regions_per_practice_are_read_from_the_key(isolated_db):
+    from dashboard.queries.anderhalvelijn import referrals_by_practice
+
+    _add_practice_months(isolated_db, [
+        ("HVO", "2023-12-01", "P1", "ziekenhuis", 50),  # before the period
+        ("HVO", "2024-01-01", "P1", "ziekenhuis", 2),
+        ("HVO", "2024-02-01", "P1", "ziekenhuis", 3),
+        ("HVO", "2024-02-01", "P1", "anderhalvelijn", 7),
+        ("NKU", "2024-02-01", "P2", "econsult", 1),
+        ("RVW", "2024-03-01", "P3", "ziekenhuis", 4),  # after the period
+    ])
+    frame = referrals_by_practice(isolated_db, date(2024, 1, 1), date(2024, 2, 1))
+    got = sorted(map(tuple, frame.astype({"referrals": int}).to_numpy().tolist()))
+    assert got == [("HVO", "P1", "anderhalvelijn", 7), ("HVO", "P1", "ziekenhuis", 5),
+                   ("NKU", "P2", "econsult", 1)]
+    if isolated_db.dialect.name == "sqlite":
+        plan = _plan(isolated_db, "SELECT region, practice, SUM(referrals) FROM "
+                                  "agg_practice_month WHERE region IN ('HVO', 'NKU') AND "
+                                  "month >= '2024-01-01' AND month <= '2024-02-01' "
+                                  "GROUP BY region, practice")
+        assert "SEARCH agg_practice_month" in plan
