@@ -30,7 +30,7 @@ def test_the_data_date_is_read_from_the_referral_index_alone(tiny_db):
 
 def test_the_data_date_is_the_last_referral_date_of_the_last_month(isolated_db):
     with isolated_db.begin() as conn:
-        conn.execute(text("INSERT INTO region (code, name, synthetic) VALUES ('R1', 'R', 0)"))
+        conn.execute(text("INSERT INTO region (code, name, synthetic) VALUES ('R1', 'R', FALSE)"))
         conn.execute(text("INSERT INTO practice (code, region, pseudonym) "
                           "VALUES ('P1', 'R1', 'Praktijk A')"))
         for i, (day, month) in enumerate([("2024-02-27", "2024-02-01"),
