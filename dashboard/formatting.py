@@ -102,18 +102,68 @@ def _to_decimal(value: Any) -> Decimal:
         raise TypeError(f"not a number: {value!r}") from None
 
 
+_TRANSLATIONS = {
+    lang: str.maketrans({",": thousands, ".": mark})
+    for lang, (thousands, mark) in _SEPARATORS.items()
+}
+
+
 def format_number(value: Any, decimals: int = 0, lang: str = "nl") -> str:
     """``1234.5`` -> ``1.234,5`` (nl) or ``1,234.5`` (en), rounded to ``decimals`` places."""
-    thousands, decimal_mark = _SEPARATORS[_lang(lang)]
+    table = _TRANSLATIONS[_lang(lang)]
+    if isinstance(value, float):  # also numpy's float64: the common case, kept cheap
+        return _format_float(value, decimals, table)
     if is_missing(value):
         return MISSING
-    number = _to_decimal(value)
+    return _format_decimal(_to_decimal(value), decimals, table)
+
+
+def format_numbers(values: Any, decimals: int = 0, lang: str = "nl") -> list[str]:
+    """:func:`format_number` of every value of ``values`` (a list, array or Series), in
+    order: for the thousands of tooltip texts of a national funnel plot."""
+    table = _TRANSLATIONS[_lang(lang)]
+    if isinstance(values, pd.Series | pd.Index):
+        values = values.to_numpy()
+    if isinstance(values, np.ndarray) and values.dtype.kind == "f":
+        values = values.tolist()  # Python floats: cheaper to format than numpy scalars
+    return [
+        _format_float(value, decimals, table) if isinstance(value, float)
+        else MISSING if is_missing(value)
+        else _format_decimal(_to_decimal(value), decimals, table)
+        for value in values
+    ]
+
+
+def _format_decimal(number: Decimal, decimals: int, table: dict) -> str:
     quantum = Decimal(1).scaleb(-decimals)
     rounded = number.quantize(quantum, rounding=ROUND_HALF_UP)
     if rounded == 0:
         rounded = abs(rounded)  # "-0,0" reads as an error
-    text = f"{rounded:,.{decimals}f}"
-    return text.translate(str.maketrans({",": thousands, ".": decimal_mark}))
+    return f"{rounded:,.{decimals}f}".translate(table)
+
+
+def _format_float(value: float, decimals: int, table: dict) -> str:
+    """:func:`_format_decimal` of ``Decimal(repr(value))``, without Decimal where it agrees.
+
+    Python's float formatting rounds the binary value to nearest; that equals rounding its
+    shortest decimal form (``repr``) half up except when that form lies exactly halfway, i.e.
+    has ``decimals + 1`` decimals ending in 5 (any other rounding boundary between the two
+    would be a shorter or closer decimal form of the same float, which ``repr`` would have
+    chosen). Those ties and exponent forms take the Decimal path.
+    """
+    if value != value:
+        return MISSING
+    if math.isinf(value):
+        raise ValueError("cannot format an infinite number")
+    value = float(value)
+    shortest = repr(value)
+    fraction = shortest.partition(".")[2]
+    if "e" in shortest or (len(fraction) == decimals + 1 and fraction[-1] == "5"):
+        return _format_decimal(Decimal(shortest), decimals, table)
+    text = f"{value:,.{decimals}f}"
+    if text[0] == "-" and not text.strip("-0.,"):
+        text = text[1:]  # "-0,0" reads as an error
+    return text.translate(table)
 
 
 def format_percent(value: Any, decimals: int = 1, lang: str = "nl") -> str:

@@ -59,7 +59,11 @@ class PracticePopulation(SQLModel, table=True):
 
 class Referral(SQLModel, table=True):
     __tablename__ = "referral"
-    __table_args__ = (Index("ix_referral_region_month", "region", "month"),)
+    # referral_date in the index: a region's data date (its last referral date) is then the
+    # last entry of its last month's range, not a read of that month's rows (migration 0006).
+    __table_args__ = (
+        Index("ix_referral_region_month_date", "region", "month", "referral_date"),
+    )
     id: int = Field(sa_column=_bigint_pk())
     region: str
     practice: str = Field(foreign_key="practice.code")

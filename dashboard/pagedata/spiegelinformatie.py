@@ -385,6 +385,19 @@ class _Fmt:
             value = round(float(value), 9)
         return formatting.format_number(value, decimals, self.lang)
 
+    def nums(self, values, decimals: int = 0) -> list[str]:
+        """:meth:`num` of each value (numbers, NaN or None), formatted in one pass."""
+        floats = np.asarray(values, dtype=float).tolist()
+        return formatting.format_numbers([round(v, 9) for v in floats], decimals, self.lang)
+
+    def intervals(self, lows, highs, decimals: int = 0) -> list[str]:
+        """:meth:`interval` of each pair."""
+        return [
+            formatting.MISSING if formatting.MISSING in (low, high) else f"{low}–{high}"
+            for low, high in zip(self.nums(lows, decimals), self.nums(highs, decimals),
+                                 strict=True)
+        ]
+
     def pct(self, fraction, decimals: int = 0) -> str:
         return formatting.format_percent(fraction, decimals, self.lang)
 
@@ -665,23 +678,20 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
     points["signal_label"] = points["signal"].map(fmt.signal)
     if crude_mode:
         low, high = rate_ci(source["observed"].to_numpy(), source["population"].to_numpy())
-        value_text = [fmt.num(v, 1) for v in points["y"]]
-        interval_text = [fmt.interval(a * PER, b * PER, 1) for a, b in zip(low, high,
-                                                                               strict=True)]
+        value_text = fmt.nums(points["y"], 1)
+        interval_text = fmt.intervals(np.asarray(low) * PER, np.asarray(high) * PER, 1)
     else:
-        value_text = [fmt.num(v) for v in points["y"]]
-        interval_text = [
-            fmt.interval(a, b) for a, b in zip(source["low_100"], source["high_100"],
-                                               strict=True)
-        ]
+        value_text = fmt.nums(points["y"])
+        interval_text = fmt.intervals(source["low_100"], source["high_100"])
     hidden = small | companion
     points["observed_text"] = [
         f"<{privacy.threshold()}" if is_small else formatting.MISSING if is_companion
-        else fmt.num(o)
-        for o, is_small, is_companion in zip(source["observed"], small, companion, strict=True)
+        else text
+        for text, is_small, is_companion in zip(fmt.nums(source["observed"]), small, companion,
+                                                strict=True)
     ]
-    points["expected_text"] = [fmt.num(e, 1) for e in source["expected"]]
-    points["person_years_text"] = [fmt.num(p) for p in source["population"]]
+    points["expected_text"] = fmt.nums(source["expected"], 1)
+    points["person_years_text"] = fmt.nums(source["population"])
     points["value_text"] = np.where(hidden, formatting.MISSING, value_text)
     points["interval_text"] = np.where(hidden, formatting.MISSING, interval_text)
     points["small"] = hidden.to_numpy()
@@ -762,10 +772,7 @@ def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series) 
             "observed": standardised["observed"].astype(int),
             "expected": standardised["expected"],
             "ratio": standardised["ratio_100"],
-            "interval": [
-                fmt.interval(a, b)
-                for a, b in zip(standardised["low_100"], standardised["high_100"], strict=True)
-            ],
+            "interval": fmt.intervals(standardised["low_100"], standardised["high_100"]),
             "crude_rate": crude["crude_rate"].to_numpy(),
             "signal": standardised["practice"].map(signals).to_numpy(),
         }
@@ -949,9 +956,8 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
     trend["referrals_text"] = [
         value if isinstance(value, str) else fmt.num(value) for value in trend["referrals"]
     ]
-    trend["rate_text"] = [fmt.num(v, 1) for v in trend["rate"]]
-    trend["interval_text"] = [fmt.interval(a, b, 1) for a, b in zip(trend["low"], trend["high"],
-                                                                        strict=True)]
+    trend["rate_text"] = fmt.nums(trend["rate"], 1)
+    trend["interval_text"] = fmt.intervals(trend["low"], trend["high"], 1)
     trend = trend.rename(columns={"period": "quarter"})
     data.trend = trend.sort_values(["series", "quarter"]).reset_index(drop=True)
     key = "spiegel.trend_note_crude" if filters.measure == "crude" else (

@@ -125,14 +125,33 @@ def referrals_by_practice(
     where = _month_filter(agg.c.month, start, end, region, agg.c.region)
     if condition:
         where = and_(where, agg.c.condition == condition)
+    columns = ["region", "practice", "destination", "referrals"]
     with engine.connect() as conn:
-        return _frame(
-            conn,
+        if not region:
+            # The key starts with the region: naming every region lets the database read the
+            # months of each from the key, where a month range alone scans the whole table
+            # (3.7 million rows at national scale for 0.5 million in a year).
+            where = and_(where, agg.c.region.in_(key_regions(conn, agg.c.region)))
+        rows = conn.execute(
             select(agg.c.region, agg.c.practice, agg.c.destination, func.sum(agg.c.referrals))
             .where(where)
-            .group_by(agg.c.region, agg.c.practice, agg.c.destination),
-            ["region", "practice", "destination", "referrals"],
-        )
+            .group_by(agg.c.region, agg.c.practice, agg.c.destination)
+        ).cursor.fetchall()  # plain rows: thousands of practices at national scale
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def key_regions(conn, column) -> list[str]:
+    """The distinct values of ``column``, the first column of its table's key, in order: one
+    index seek per value (a loose index scan), not a read of the whole table."""
+    found: list[str] = []
+    while True:
+        statement = select(func.min(column))
+        if found:
+            statement = statement.where(column > found[-1])
+        value = conn.execute(statement).scalar()
+        if value is None:
+            return found
+        found.append(value)
 
 
 def episodes_by_month(

@@ -78,14 +78,24 @@ def listed_patients(engine: Engine) -> pd.DataFrame:
     """Listed patients per ``region`` and ``year`` (column ``listed``)."""
     population = PracticePopulation.__table__
     practice = Practice.__table__
+    # Summed per practice and year first, the order of the population's key, so SQLite needs
+    # no sort of its 700,000 national rows; the 50,000 sums then go to their regions here.
     with engine.connect() as conn:
-        return _frame(
-            conn,
-            select(practice.c.region, population.c.year, func.sum(population.c.listed_patients))
-            .join(practice, practice.c.code == population.c.practice)
-            .group_by(practice.c.region, population.c.year),
-            ["region", "year", "listed"],
+        sums = pd.DataFrame.from_records(
+            conn.execute(
+                select(population.c.practice, population.c.year,
+                       func.sum(population.c.listed_patients))
+                .group_by(population.c.practice, population.c.year)
+            ).cursor.fetchall(),
+            columns=["practice", "year", "listed"],
         )
+        regions = _frame(conn, select(practice.c.code, practice.c.region),
+                         ["practice", "region"])
+    if sums.empty:
+        return pd.DataFrame(columns=["region", "year", "listed"])
+    sums = sums.merge(regions, on="practice", how="inner")
+    return (sums.groupby(["region", "year"], as_index=False, sort=True)["listed"].sum()
+            .astype({"year": "int64", "listed": "int64"})[["region", "year", "listed"]])
 
 
 def resolved_months(engine: Engine) -> pd.DataFrame:

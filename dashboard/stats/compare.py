@@ -178,24 +178,53 @@ def median_change(values1, counts1, values0, counts0) -> tuple[float, float]:
 
     Method: the observations of both periods are split at their pooled median (values equal
     to it count as "not above") and the 2 x 2 table of period by above/not-above is tested
-    with Pearson's chi-square test without continuity correction; computed by
-    ``scipy.stats.median_test(correction=False)``. Source: Mood AM. Introduction to the theory
-    of statistics. McGraw-Hill 1950; Conover 1999, section 4.3.
+    with Pearson's chi-square test without continuity correction, as
+    ``scipy.stats.median_test(ties="below", correction=False)`` does; the medians and the
+    table are read from the frequency tables (cumulative counts) rather than from the
+    expanded observations, which at national scale number hundreds of thousands, and the
+    table is tested by ``scipy.stats.chi2_contingency(correction=False)``. Source: Mood AM.
+    Introduction to the theory of statistics. McGraw-Hill 1950; Conover 1999, section 4.3.
 
     Returns ``(median1 - median0, p_value)``; the p-value is NaN when a period is empty or
     every observation equals the pooled median.
     """
-    first, second = (
-        np.repeat(np.asarray(values, dtype=float), as_counts(counts, "counts", integer=True)
-                  .astype(np.int64))
-        if np.size(counts) else np.array([], dtype=float)
-        for values, counts in ((values1, counts1), (values0, counts0))
-    )
-    if first.size == 0 or second.size == 0:
+    first, second = (_frequencies(values, counts, name)
+                     for values, counts, name in ((values1, counts1, "counts1"),
+                                                  (values0, counts0, "counts0")))
+    if first[1].size == 0 or second[1].size == 0:
         return np.nan, np.nan
-    difference = float(np.median(first) - np.median(second))
-    pooled = np.median(np.concatenate([first, second]))
-    if not (np.concatenate([first, second]) > pooled).any():
+    difference = _table_median(*first) - _table_median(*second)
+    pooled = _table_median(np.concatenate([first[0], second[0]]),
+                           np.concatenate([first[1], second[1]]))
+    above = [int(counts[values > pooled].sum()) for values, counts in (first, second)]
+    if sum(above) == 0:
         return difference, np.nan
-    _, p_value, _, _ = stats.median_test(first, second, ties="below", correction=False)
+    table = np.array([above, [int(first[1].sum()) - above[0], int(second[1].sum()) - above[1]]])
+    _, p_value, _, _ = stats.chi2_contingency(table, correction=False)
     return difference, float(p_value)
+
+
+def _frequencies(values, counts, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """The values with a positive count and those counts (whole numbers, checked)."""
+    if not np.size(counts):
+        return np.array([], dtype=float), np.array([], dtype=np.int64)
+    counts = as_counts(np.atleast_1d(counts), name, integer=True).astype(np.int64)
+    values = np.atleast_1d(np.asarray(values, dtype=float))
+    if values.shape != counts.shape:
+        raise ValueError(
+            f"values and counts must have the same length; got {values.size} and {counts.size}"
+        )
+    keep = counts > 0
+    return values[keep], counts[keep]
+
+
+def _table_median(values: np.ndarray, counts: np.ndarray) -> float:
+    """``np.median`` of the observations the frequency table stands for."""
+    order = np.argsort(values, kind="stable")
+    values, cumulative = values[order], np.cumsum(counts[order])
+    n = int(cumulative[-1])
+
+    def at_rank(rank: int) -> float:  # the rank-th smallest observation, 1-based
+        return float(values[np.searchsorted(cumulative, rank - 1, side="right")])
+
+    return (at_rank((n + 1) // 2) + at_rank(n // 2 + 1)) / 2
