@@ -81,6 +81,9 @@ class ProcessAdbcWriter(Writer):
     """
 
     def __init__(self, database_path: str) -> None:
+        from etl.writer_process import cache_megabytes
+
+        cache_megabytes()  # a bad setting is refused here, with its message, not in the child
         parent_end, child_end = socket.socketpair()
         environment = dict(os.environ)
         environment["PYTHONPATH"] = os.pathsep.join(

@@ -8,10 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pytest
 from sqlalchemy import select
 
 from dashboard.models import Practice, Referral, Region
-from etl.writer import open_writer
+from etl.writer import ProcessAdbcWriter, open_writer
+from etl.writer_process import DEFAULT_CACHE_MB, cache_megabytes
 
 NOORD = pd.DataFrame({"code": ["0123"], "name": ["Noord"], "synthetic": [False]})
 
@@ -98,3 +100,22 @@ def test_rollback_leaves_nothing(isolated_db):
     with isolated_db.connect() as conn:
         assert conn.execute(select(Practice.__table__.c.code)).all() == []
         assert conn.execute(select(Referral.__table__.c.id)).all() == []
+
+
+def test_the_sqlite_writer_uses_the_configured_page_cache(isolated_db, monkeypatch):
+    if isolated_db.dialect.name != "sqlite":
+        pytest.skip("the page cache is a setting of the SQLite writer process")
+    monkeypatch.delenv("HARTNETWERK_WRITER_CACHE_MB", raising=False)
+    assert cache_megabytes() == DEFAULT_CACHE_MB == 1500
+    monkeypatch.setenv("HARTNETWERK_WRITER_CACHE_MB", "64")
+    writer = open_writer(isolated_db)
+    try:
+        assert isinstance(writer, ProcessAdbcWriter)
+        # Negative cache_size: kibibytes (SQLite's PRAGMA cache_size), here 64 x 1000.
+        assert writer.query("PRAGMA cache_size").iloc[0, 0] == -64_000
+    finally:
+        writer.rollback()
+        writer.close()
+    monkeypatch.setenv("HARTNETWERK_WRITER_CACHE_MB", "1,5 GB")
+    with pytest.raises(ValueError, match="whole number of megabytes"):
+        open_writer(isolated_db)
