@@ -220,19 +220,23 @@ def refresh_episodes(writer: Writer, cells: pd.DataFrame,
         writer.ingest("agg_wait_days", waits)
 
 
+def _read_months(writer: Writer, sql: str, region: str, months: pd.Series) -> list[pd.DataFrame]:
+    """The non-empty results of ``sql`` (with ``:region`` and ``:month``) for each month: one
+    indexed read per month, rather than a region's ten years at once."""
+    parts = (writer.query(sql, {"region": region, "month": _sql_value(month)})
+             for month in months)
+    return [part for part in parts if len(part)]
+
+
 def _consults_of(writer: Writer, region: str, months: pd.Series) -> pd.DataFrame:
     """The consults of the referrals of one region in ``months`` (through the consult's
     referral index, so a one-month correction does not read a region's ten years)."""
-    parts = [
-        writer.query(
-            "SELECT c.referral_id, c.consult_date, c.setting, c.outcome FROM referral r "
-            "JOIN consult c ON c.referral_id = r.id WHERE r.region = :region "
-            "AND r.month = :month",
-            {"region": region, "month": _sql_value(month)},
-        )
-        for month in months
-    ]
-    parts = [p for p in parts if len(p)]
+    parts = _read_months(
+        writer,
+        "SELECT c.referral_id, c.consult_date, c.setting, c.outcome FROM referral r "
+        "JOIN consult c ON c.referral_id = r.id WHERE r.region = :region AND r.month = :month",
+        region, months,
+    )
     if not parts:
         return pd.DataFrame(columns=["referral_id", "consult_date", "setting", "outcome"])
     return pd.concat(parts, ignore_index=True)
@@ -252,13 +256,13 @@ def _region_referrals(writer: Writer, region: str, months: pd.Series,
         if len(in_memory):
             mine = referrals[(referrals["region"] == region).to_numpy()]
             mine = mine[pd.to_datetime(mine["month"]).isin(in_memory).to_numpy()]
-            parts.append(mine)
-    for month in from_database:
-        parts.append(writer.query(
-            f"SELECT {REFERRAL_COLUMNS} FROM referral WHERE region = :region AND month = :month",
-            {"region": region, "month": _sql_value(month)},
-        ))
-    parts = [p for p in parts if len(p)]
+            if len(mine):
+                parts.append(mine)
+    parts += _read_months(
+        writer,
+        f"SELECT {REFERRAL_COLUMNS} FROM referral WHERE region = :region AND month = :month",
+        region, from_database,
+    )
     if not parts:
         return pd.DataFrame()
     rows = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)

@@ -140,41 +140,38 @@ class References:
     regions: set[str]
     practice_region: dict[str, str]
     # id, region, referral_date, month of the referrals read in this load (batch by batch)
-    pending_referrals: list[pd.DataFrame] = field(default_factory=list)
-    # Which file of the load each part came from (parts of one file are its batches).
-    pending_files: list[int] = field(default_factory=list)
+    # (file of the load, frame): the parts of one file are its batches.
+    pending_referrals: list[tuple[int, pd.DataFrame]] = field(default_factory=list)
     current_file: int = 0
     _pending_index: pd.DataFrame | None = None
     _indexed_parts: int = 0
 
     def add_pending(self, frame: pd.DataFrame) -> None:
-        self.pending_referrals.append(frame)
-        self.pending_files.append(self.current_file)
+        self.pending_referrals.append((self.current_file, frame))
 
     def pending(self) -> pd.DataFrame:
         """This load's referrals by id, built once rather than searched part by part."""
         if self._pending_index is None or self._indexed_parts != len(self.pending_referrals):
-            frame = _latest_versions(self.pending_referrals, self.pending_files)
+            frame = _latest_versions(self.pending_referrals)
             self._pending_index = frame.set_index("id")
             self._indexed_parts = len(self.pending_referrals)
         return self._pending_index
 
 
-def _latest_versions(parts: list[pd.DataFrame], files: list[int]) -> pd.DataFrame:
+def _latest_versions(parts: list[tuple[int, pd.DataFrame]]) -> pd.DataFrame:
     """One row per referral id: within a file its first row (a repeated id refuses that file,
     whose report names the first line), across files the last file's row (a later referral
     file replaces an earlier one's version, as it does in the database)."""
-    if len(set(files)) <= 1:
-        kept = [p for p in parts if len(p)]
-        frame = (pd.concat(kept, ignore_index=True) if kept else
-                 pd.DataFrame(columns=["id", "region", "referral_date", "month"]))
-        return frame.drop_duplicates("id", keep="first")
     by_file: dict[int, list[pd.DataFrame]] = {}
-    for part, file in zip(parts, files, strict=True):
+    for file, part in parts:
         if len(part):
             by_file.setdefault(file, []).append(part)
-    firsts = [pd.concat(p, ignore_index=True).drop_duplicates("id", keep="first")
-              for _, p in sorted(by_file.items())]
+    firsts = [pd.concat(frames, ignore_index=True).drop_duplicates("id", keep="first")
+              for _, frames in sorted(by_file.items())]
+    if not firsts:
+        return pd.DataFrame(columns=["id", "region", "referral_date", "month"])
+    if len(firsts) == 1:
+        return firsts[0]
     return pd.concat(firsts, ignore_index=True).drop_duplicates("id", keep="last")
 
 
