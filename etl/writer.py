@@ -83,7 +83,8 @@ class ProcessAdbcWriter(Writer):
     def __init__(self, database_path: str) -> None:
         from etl.writer_process import cache_megabytes
 
-        cache_megabytes()  # a bad setting is refused here, with its message, not in the child
+        # Read here, so that a bad setting is refused with its message, not by a dying child.
+        cache = cache_megabytes()
         parent_end, child_end = socket.socketpair()
         environment = dict(os.environ)
         environment["PYTHONPATH"] = os.pathsep.join(
@@ -91,7 +92,7 @@ class ProcessAdbcWriter(Writer):
         try:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "etl.writer_process", str(child_end.fileno()),
-                 database_path],
+                 database_path, str(cache)],
                 pass_fds=(child_end.fileno(),), env=environment,
             )
         finally:

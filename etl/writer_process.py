@@ -28,8 +28,8 @@ DEFAULT_CACHE_MB = 1500
 def cache_megabytes() -> int:
     """The writer's page cache in MB: ``HARTNETWERK_WRITER_CACHE_MB`` or the default.
 
-    Read here rather than in ``dashboard.settings`` because this process imports nothing of
-    the project (it starts in a fraction of a second)."""
+    Defined here, beside the pragma it sets, rather than in ``dashboard.settings``: the loader
+    reads it and passes it to this process, which imports nothing of the project."""
     value = os.environ.get("HARTNETWERK_WRITER_CACHE_MB", "").strip()
     if not value:
         return DEFAULT_CACHE_MB
@@ -39,14 +39,14 @@ def cache_megabytes() -> int:
     return int(value)
 
 
-def serve(connection, database_path: str) -> None:
+def serve(connection, database_path: str, cache_mb: int) -> None:
     import adbc_driver_sqlite.dbapi as adbc
 
     timing = os.environ.get("HARTNETWERK_WRITER_TIMING") == "1"
     db = adbc.connect(database_path, autocommit=True)
     cursor = db.cursor()
     for pragma in ("busy_timeout=30000", "synchronous=NORMAL",
-                   f"cache_size=-{cache_megabytes() * 1000}", "foreign_keys=OFF"):
+                   f"cache_size=-{cache_mb * 1000}", "foreign_keys=OFF"):
         cursor.execute(f"PRAGMA {pragma}")
     try:
         while True:
@@ -121,7 +121,7 @@ def storable(table):
 
 
 if __name__ == "__main__":
-    # argv: the file descriptor of the loader's socket, the database path.
+    # argv: the file descriptor of the loader's socket, the database path, the page cache in MB.
     from multiprocessing.connection import Connection
 
-    serve(Connection(int(sys.argv[1])), sys.argv[2])
+    serve(Connection(int(sys.argv[1])), sys.argv[2], int(sys.argv[3]))
