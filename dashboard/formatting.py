@@ -110,12 +110,7 @@ _TRANSLATIONS = {
 
 def format_number(value: Any, decimals: int = 0, lang: str = "nl") -> str:
     """``1234.5`` -> ``1.234,5`` (nl) or ``1,234.5`` (en), rounded to ``decimals`` places."""
-    table = _TRANSLATIONS[_lang(lang)]
-    if isinstance(value, float):  # also numpy's float64: the common case, kept cheap
-        return _format_float(value, decimals, table)
-    if is_missing(value):
-        return MISSING
-    return _format_decimal(_to_decimal(value), decimals, table)
+    return _format_one(value, decimals, _TRANSLATIONS[_lang(lang)])
 
 
 def format_numbers(values: Any, decimals: int = 0, lang: str = "nl") -> list[str]:
@@ -126,12 +121,15 @@ def format_numbers(values: Any, decimals: int = 0, lang: str = "nl") -> list[str
         values = values.to_numpy()
     if isinstance(values, np.ndarray) and values.dtype.kind == "f":
         values = values.tolist()  # Python floats: cheaper to format than numpy scalars
-    return [
-        _format_float(value, decimals, table) if isinstance(value, float)
-        else MISSING if is_missing(value)
-        else _format_decimal(_to_decimal(value), decimals, table)
-        for value in values
-    ]
+    return [_format_one(value, decimals, table) for value in values]
+
+
+def _format_one(value: Any, decimals: int, table: dict) -> str:
+    if isinstance(value, float):  # also numpy's float64: the common case, kept cheap
+        return _format_float(value, decimals, table)
+    if is_missing(value):
+        return MISSING
+    return _format_decimal(_to_decimal(value), decimals, table)
 
 
 def _format_decimal(number: Decimal, decimals: int, table: dict) -> str:
