@@ -21,6 +21,20 @@ def _bigint_pk() -> Column:
                   autoincrement=False)
 
 
+def _storage_key() -> Column:
+    """``seq``, the primary key of the big raw tables: a number the database counts up itself.
+
+    Their pseudonymised ``id`` is a keyed hash, random by design; as the rowid it put every
+    batch of a load's rows all over the table's B-tree (SQLite, "ROWID tables"). Counted keys
+    append instead, and ``id`` keeps its uniqueness in its own index, which a first load of an
+    empty table builds once at the end (``etl.loader``) rather than row by row: on 2 million
+    referrals, 7.7 s of hash-keyed inserts against 2.0 s of appends plus 0.8 s for the index
+    (migration 0007).
+    """
+    return Column("seq", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True,
+                  autoincrement=True)
+
+
 class Region(SQLModel, table=True):
     __tablename__ = "region"
     code: str = Field(primary_key=True, max_length=32)
@@ -63,8 +77,10 @@ class Referral(SQLModel, table=True):
     # last entry of its last month's range, not a read of that month's rows (migration 0006).
     __table_args__ = (
         Index("ix_referral_region_month_date", "region", "month", "referral_date"),
+        Index("ux_referral_id", "id", unique=True),
     )
-    id: int = Field(sa_column=_bigint_pk())
+    seq: int | None = Field(default=None, sa_column=_storage_key())
+    id: int = Field(sa_type=BigInteger)  # the pseudonymised referral id (etl.privacy)
     region: str
     practice: str = Field(foreign_key="practice.code")
     referral_date: date
@@ -81,9 +97,14 @@ class Referral(SQLModel, table=True):
 
 class Consult(SQLModel, table=True):
     __tablename__ = "consult"
-    __table_args__ = (Index("ix_consult_region_month", "region", "month"),)
-    id: int = Field(sa_column=_bigint_pk())
-    referral_id: int = Field(sa_type=BigInteger, index=True)
+    __table_args__ = (
+        Index("ix_consult_region_month", "region", "month"),
+        Index("ux_consult_id", "id", unique=True),
+        Index("ix_consult_referral_id", "referral_id"),
+    )
+    seq: int | None = Field(default=None, sa_column=_storage_key())
+    id: int = Field(sa_type=BigInteger)  # the pseudonymised consult id
+    referral_id: int = Field(sa_type=BigInteger)
     region: str
     consult_date: date
     month: date

@@ -34,6 +34,10 @@ _NAMED = re.compile(r"(?<!:):([A-Za-z_][A-Za-z0-9_]*)")
 
 
 class Writer:
+    # Whether a load may drop indexes and build them again before it commits: only where other
+    # connections keep reading the committed schema meanwhile, without waiting (SQLite in WAL).
+    defers_index_builds = False
+
     def execute(self, sql: str, params: dict | None = None) -> None: ...
     def query(self, sql: str, params: dict | None = None) -> pd.DataFrame: ...
     def ingest(self, table: str, frame: pd.DataFrame) -> None: ...
@@ -79,6 +83,8 @@ class ProcessAdbcWriter(Writer):
     Rows travel as an Arrow IPC stream, not a pickle, and the child turns dates, booleans and
     categories into what SQLite stores (off the loader's critical path).
     """
+
+    defers_index_builds = True
 
     def __init__(self, database_path: str) -> None:
         from etl.writer_process import cache_megabytes
@@ -220,6 +226,7 @@ class SqlAlchemyWriter(Writer):
         self._connection = engine.connect()
         self._qmark = engine.dialect.paramstyle == "qmark"
         self._transaction = self._connection.begin()
+        self.defers_index_builds = engine.dialect.name == "sqlite"
         if engine.dialect.name == "sqlite":
             # A larger page cache keeps index inserts of big files in memory.
             self._connection.exec_driver_sql("PRAGMA cache_size=-200000")

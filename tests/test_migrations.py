@@ -12,6 +12,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from dashboard import database
@@ -286,5 +287,80 @@ def test_0005_merges_the_practice_level_aggregates_and_downgrade_restores_them(e
         ]
         # Age band x sex per practice only from the raw rows: the three referrals loaded.
         assert strata == [("P1", "18-44", "M", 2, 1, 1), ("P2", "65-74", "V", 1, 0, 1)]
+    finally:
+        engine.dispose()
+
+
+def test_0007_keeps_every_referral_and_consult_under_a_counted_key_and_back(empty_url):
+    # 0007 moves the hashed ids of referrals and consults out of the primary key into unique
+    # indexes and numbers the rows in a new key, seq; the downgrade puts the ids back.
+    engine = database.make_engine(empty_url)
+    referral_columns = ("id, region, practice, referral_date, month, patient_pseudonym, "
+                        "age_band, sex, icpc, condition, destination, urgent, rta_conform")
+    consult_columns = "id, referral_id, region, consult_date, month, setting, outcome"
+    referrals = [  # hashed ids are any 64-bit numbers, negative ones included
+        (-9_000_000_000_000_000_000, "NRD", "P1", "2024-02-11", "2024-02-01", 11, "65-74", "V",
+         "K77", "hartfalen", "anderhalvelijn", False, True),
+        (42, "NRD", "P1", "2024-01-03", "2024-01-01", 12, "18-44", "M", "K78", "af",
+         "ziekenhuis", True, False),
+    ]
+    consults = [(7, 42, "NRD", "2024-01-20", "2024-01-01", "ziekenhuis", "follow_up"),
+                (-7, -9_000_000_000_000_000_000, "NRD", "2024-02-20", "2024-02-01",
+                 "anderhalvelijn", "terug_huisarts")]
+
+    def stored(connection) -> tuple[list, list]:
+        return (sorted(tuple(str(v)[:10] if i in (3, 4) else v for i, v in enumerate(row))
+                       for row in connection.execute(text(
+                           f"SELECT {referral_columns} FROM referral")).all()),
+                sorted(tuple(str(v)[:10] if i in (3, 4) else v for i, v in enumerate(row))
+                       for row in connection.execute(text(
+                           f"SELECT {consult_columns} FROM consult")).all()))
+
+    try:
+        with engine.connect() as connection:
+            command.upgrade(database.alembic_config(connection), "0006")
+            connection.commit()
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO region (code, name, synthetic) VALUES ('NRD', 'Regio Noord', FALSE)"))
+            connection.execute(text(
+                "INSERT INTO practice (code, region, pseudonym) VALUES ('P1', 'NRD', 'P1')"))
+            for row in referrals:
+                connection.execute(text(
+                    f"INSERT INTO referral ({referral_columns}) VALUES "
+                    "(:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m)"),
+                    dict(zip("abcdefghijklm", row, strict=True)))
+            for row in consults:
+                connection.execute(text(
+                    f"INSERT INTO consult ({consult_columns}) VALUES "
+                    "(:a, :b, :c, :d, :e, :f, :g)"), dict(zip("abcdefg", row, strict=True)))
+        with engine.connect() as connection:
+            before = stored(connection)
+
+        database.init_db(engine)
+
+        with engine.connect() as connection:
+            assert stored(connection) == before
+            # Numbered by the database, in (region, month) order on SQLite's copy.
+            assert sorted(connection.execute(text("SELECT seq FROM referral")).scalars()) == [
+                1, 2]
+            assert inspect(engine).get_pk_constraint("referral")["constrained_columns"] == [
+                "seq"]
+            for table in ("referral", "consult"):
+                assert {i["name"]: bool(i["unique"]) for i in inspect(engine).get_indexes(table)
+                        }[f"ux_{table}_id"] is True
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            connection.execute(text(
+                f"INSERT INTO consult ({consult_columns}) VALUES "
+                "(7, 42, 'NRD', '2024-01-21', '2024-01-01', 'ziekenhuis', 'follow_up')"))
+        assert _diff(engine) == []
+
+        with engine.connect() as connection:
+            command.downgrade(database.alembic_config(connection), "0006")
+            connection.commit()
+        with engine.connect() as connection:
+            assert stored(connection) == before
+        for table in ("referral", "consult"):
+            assert inspect(engine).get_pk_constraint(table)["constrained_columns"] == ["id"]
     finally:
         engine.dispose()
