@@ -126,31 +126,43 @@ def episodes(referrals: pd.DataFrame, consults: pd.DataFrame) -> tuple[pd.DataFr
     """
     referrals = referrals[["id", "referral_date", *PRACTICE_DIMENSIONS]].assign(
         referral_date=pd.to_datetime(referrals["referral_date"]), **_flags(referrals))
-    consults = consults[consults["referral_id"].isin(referrals["id"])].copy()
-    consults["consult_date"] = pd.to_datetime(consults["consult_date"])
-    consults = consults.sort_values(["referral_id", "consult_date"], kind="stable")
-    first = consults.drop_duplicates("referral_id", keep="first")[
-        ["referral_id", "consult_date", "setting"]
-    ].rename(
-        columns={"referral_id": "id", "consult_date": "first_date", "setting": "first_setting"}
-    )
+    # Each consult's row in ``referrals``, found through one hash table of the referral ids
+    # (built once; a merge and two isin calls each built their own, 1.3 s on 2 million).
+    ids = pd.Index(referrals["id"])
+    if not ids.is_unique:
+        raise ValueError("episodes: referral ids must be unique")
+    position = ids.get_indexer(consults["referral_id"])
+    found = position >= 0
+    position = position[found]
+    consult_date = pd.to_datetime(consults["consult_date"]).to_numpy()[found]
+    setting = consults["setting"].to_numpy()[found]
+    outcome = consults["outcome"].to_numpy()[found]
+    referral_date = referrals["referral_date"].to_numpy()
 
-    joined = consults.merge(
-        referrals[["id", "referral_date"]], left_on="referral_id", right_on="id", how="inner"
-    )
-    within = (joined["consult_date"] - joined["referral_date"]).dt.days <= RESOLVED_WINDOW_DAYS
-    to_hospital = (joined["outcome"] == "verwezen_ziekenhuis") | (joined["setting"] == "ziekenhuis")
-    hospital_ids = set(joined.loc[within & to_hospital, "referral_id"])
+    # The first consult of each referral: the earliest date, the file's order among equals.
+    order = np.lexsort((consult_date, position))
+    starts = order[np.r_[True, position[order][1:] != position[order][:-1]]] if len(order) \
+        else order
+    first_date = np.full(len(referrals), np.datetime64("NaT"), dtype="datetime64[ns]")
+    first_date[position[starts]] = consult_date[starts]
+    first_setting = np.full(len(referrals), None, dtype=object)
+    first_setting[position[starts]] = setting[starts]
 
-    referrals = referrals.merge(first, on="id", how="left")
-    referrals["wait_days"] = (referrals["first_date"] - referrals["referral_date"]).dt.days
-    has_consult = referrals["first_date"].notna()
+    # Referred on to the hospital within the window: not resolved.
+    within = (consult_date - referral_date[position]) <= np.timedelta64(RESOLVED_WINDOW_DAYS,
+                                                                        "D")
+    to_hospital = (outcome == "verwezen_ziekenhuis") | (setting == "ziekenhuis")
+    hospital = np.zeros(len(referrals), dtype=bool)
+    hospital[position[within & to_hospital]] = True
+
+    wait_days = pd.Series(first_date - referral_date, index=referrals.index).dt.days
+    has_consult = wait_days.notna()
+    referrals["first_setting"] = first_setting
+    referrals["wait_days"] = wait_days
     referrals["with_consult_flag"] = has_consult.astype(int)
-    referrals["within_flag"] = (has_consult & (referrals["wait_days"] <= TREEKNORM_DAYS)).astype(
-        int
-    )
-    referrals["resolved_flag"] = (~referrals["id"].isin(hospital_ids)).astype(int)
-    referrals["wait_days_filled"] = referrals["wait_days"].fillna(0).astype(int)
+    referrals["within_flag"] = (has_consult & (wait_days <= TREEKNORM_DAYS)).astype(int)
+    referrals["resolved_flag"] = (~hospital).astype(int)
+    referrals["wait_days_filled"] = wait_days.fillna(0).astype(int)
 
     practice_counts = group_sums(
         referrals, PRACTICE_DIMENSIONS,
