@@ -684,7 +684,7 @@ class _Consults(_MonthCells):
             writer.ingest("agg_satisfaction", aggregates.satisfaction_counts(scored))
         complete = _concat(self.episode_consults) if not self.table_had_rows else None
         self.episode_consults = []
-        self.load.defer_episodes(_month_cells(self.affected), consults=complete)
+        self.load.defer_consult_episodes(_month_cells(self.affected), complete)
 
 
 def _sink(load: _Load, spec: TableSpec) -> _Sink:
@@ -726,10 +726,11 @@ class _Load:
         self._episode_referrals: pd.DataFrame | None = None
         self._episode_covered: pd.DataFrame | None = None
         self._referral_files = 0
+        self._consult_files = 0
         self._episode_consults: pd.DataFrame | None = None
 
-    def defer_episodes(self, cells: pd.DataFrame, referrals: pd.DataFrame | None = None,
-                       consults: pd.DataFrame | None = None) -> None:
+    def defer_episodes(self, cells: pd.DataFrame, referrals: pd.DataFrame | None = None
+                       ) -> None:
         """Mark referral-month cells whose episode aggregates must be recomputed.
 
         They are recomputed once, at the end of the load (``refresh_episodes``): a referral
@@ -738,13 +739,9 @@ class _Load:
         ``referrals``, all rows of a referral file's ``cells``, are used for those cells when
         they are the load's only referral file; with a second one, rows may have moved
         between the files, so the cells are read back from the transaction instead.
-        ``consults``, given by a consult file loaded into an empty table, are every consult
-        there is (read back from the transaction when not given).
         """
         if len(cells):
             self._episode_cells.append(cells[["region", "month"]])
-        if consults is not None and len(consults):
-            self._episode_consults = consults
         if referrals is None:
             return
         self._referral_files += 1
@@ -752,6 +749,18 @@ class _Load:
             self._episode_referrals, self._episode_covered = referrals, cells
         else:
             self._episode_referrals = self._episode_covered = None
+
+    def defer_consult_episodes(self, cells: pd.DataFrame, complete: pd.DataFrame | None
+                               ) -> None:
+        """As ``defer_episodes``, for the referral months a consult file touched.
+
+        ``complete``, given by a consult file loaded into an empty table, are every consult
+        there is, unless another consult file follows in the same load; then all are read
+        back from the transaction.
+        """
+        self.defer_episodes(cells)
+        self._consult_files += 1
+        self._episode_consults = complete if self._consult_files == 1 else None
 
     def refresh_episodes(self) -> None:
         cells = _month_cells(self._episode_cells)

@@ -344,6 +344,26 @@ def test_two_referral_files_and_their_consults_in_one_load_give_the_right_episod
                                         "resolved_6m": 0}]
 
 
+def test_two_consult_files_in_a_first_load_both_count_in_the_episode_sums(
+    isolated_db, tmp_path
+):
+    # Into an empty database: the first consult file's rows are all the consults there are
+    # when it is done, but the second file adds more; the episodes must see both.
+    lines = FILES["consults.csv"].splitlines(keepends=True)
+    files = {key: value for key, value in FILES.items() if key != "consults.csv"}
+    # Different consult months, so the second file replaces none of the first's rows.
+    files["consults_a.csv"] = lines[0] + lines[2] + lines[4]  # C2 (January), C4 (March)
+    files["consults_b.csv"] = lines[0] + lines[1] + lines[3]  # C1, C3 (February)
+    write_files(tmp_path / "all", files)
+    report = load_paths([tmp_path / "all"], isolated_db)
+    assert report.ok, [str(p) for p in report.problems]
+    assert scalar(isolated_db, "SELECT COUNT(*) FROM consult") == 4
+    stored = _stored_episode_sums(isolated_db)
+    expected = _episode_sums_from_raw_rows(isolated_db)
+    assert stored[expected.columns].to_dict("records") == expected.to_dict("records")
+    assert stored["with_consult"].sum() == 4
+
+
 def test_a_consult_load_for_some_months_keeps_the_other_months_episode_sums(
     isolated_db, valid_dir, tmp_path
 ):
