@@ -217,19 +217,34 @@ def refresh_episodes(writer: Writer, cells: pd.DataFrame,
     delete_cells(writer, "agg_wait_days", cells)
     if referrals is not None and covered is None:
         covered = cells
+    if consults is None and not len(writer.query("SELECT 1 AS x FROM consult LIMIT 1")):
+        consults = pd.DataFrame(columns=["region", "referral_id", "consult_date", "setting",
+                                         "outcome"])
+    regions = _region_inputs(writer, cells, referrals, covered, consults)
+    current = next(regions, None)
+    while current is not None:
+        rows, region_consults = current
+        practice_counts, waits = episodes(rows, region_consults)
+        # The next region is read before this one's rows are queued: a read waits for the
+        # writer's queue, so the writer now stores this region while the next is computed.
+        current = next(regions, None)
+        writer.ingest("agg_practice_month", practice_counts)
+        writer.ingest("agg_episode_region_month", region_episode_counts(practice_counts))
+        writer.ingest("agg_wait_days", waits)
+
+
+def _region_inputs(writer: Writer, cells: pd.DataFrame, referrals: pd.DataFrame | None,
+                   covered: pd.DataFrame | None, consults: pd.DataFrame | None):
+    """Each region's referral rows in ``cells`` and their consults, one region at a time."""
     for region in sorted(set(cells["region"])):
         months = cells.loc[cells["region"] == region, "month"]
         rows = _region_referrals(writer, region, months, referrals, covered)
         if not len(rows):
             continue
         if consults is not None:
-            region_consults = consults[(consults["region"] == region).to_numpy()]
+            yield rows, consults[(consults["region"] == region).to_numpy()]
         else:
-            region_consults = _consults_of(writer, region, months)
-        practice_counts, waits = episodes(rows, region_consults)
-        writer.ingest("agg_practice_month", practice_counts)
-        writer.ingest("agg_episode_region_month", region_episode_counts(practice_counts))
-        writer.ingest("agg_wait_days", waits)
+            yield rows, _consults_of(writer, region, months)
 
 
 def _read_months(writer: Writer, sql: str, region: str, months: pd.Series) -> list[pd.DataFrame]:
