@@ -584,7 +584,8 @@ class _MonthCells(_Sink):
         self.seen.update(new.itertuples(index=False))
         self.cells.append(new)
         self.before_delete(writer, new)
-        aggregates.delete_cells(writer, self.table, new)
+        if self.table_had_rows:
+            aggregates.delete_cells(writer, self.table, new)
         if self.table_had_rows:
             self.moved.append(_delete_ids(writer, self.table, prepared.rows["id"],
                                           "region, month"))
@@ -727,6 +728,7 @@ class _Load:
         self._episode_covered: pd.DataFrame | None = None
         self._referral_files = 0
         self._consult_files = 0
+        self._consults_at_start = True
         self._episode_consults: pd.DataFrame | None = None
 
     def defer_episodes(self, cells: pd.DataFrame, referrals: pd.DataFrame | None = None
@@ -764,16 +766,22 @@ class _Load:
 
     def refresh_episodes(self) -> None:
         cells = _month_cells(self._episode_cells)
+        consults = self._episode_consults
+        if consults is None and not self._consult_files and not self._consults_at_start:
+            # No consult anywhere: nothing to read back, month by month.
+            consults = pd.DataFrame(columns=["region", "referral_id", "consult_date",
+                                             "setting", "outcome"])
         if len(cells):
             aggregates.refresh_episodes(self.writer(), cells, referrals=self._episode_referrals,
-                                        covered=self._episode_covered,
-                                        consults=self._episode_consults)
+                                        covered=self._episode_covered, consults=consults)
         self._episode_cells = []
         self._episode_referrals = self._episode_covered = self._episode_consults = None
 
     def writer(self) -> Writer:
         if self._writer is None:
             self._writer = open_writer(self.engine)
+            # Asked now, while the writer has nothing queued (a later question waits for it).
+            self._consults_at_start = _table_has_rows(self._writer, "consult")
         return self._writer
 
     @property
