@@ -586,7 +586,6 @@ class _MonthCells(_Sink):
         self.before_delete(writer, new)
         if self.table_had_rows:
             aggregates.delete_cells(writer, self.table, new)
-        if self.table_had_rows:
             self.moved.append(_delete_ids(writer, self.table, prepared.rows["id"],
                                           "region, month"))
         # In the order of an index the rows go into, so SQLite fills it page by page: the id
