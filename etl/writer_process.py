@@ -17,10 +17,11 @@ import os
 import sys
 import time
 
-# SQLite's page cache of the load's transaction. Random 64-bit keys put every batch's rows all
-# over the referral and consult B-trees; once those outgrow the cache, SQLite spills dirty pages
-# to the WAL and rewrites them batch after batch. National first load (15M referrals, 23M
-# consults): 200 MB -> 8 min 55 s and 50 GB written; 1,500 MB -> 6 min 53 s and 28 GB
+# SQLite's page cache of the load's transaction. Rows land all over a B-tree keyed by random
+# 64-bit hashes (the id indexes of a load into filled tables, and before migration 0007 the
+# tables themselves); once those outgrow the cache, SQLite spills dirty pages to the WAL and
+# rewrites them batch after batch. National first load (15M referrals, 23M consults), before
+# 0007: 200 MB -> 8 min 55 s and 50 GB written; 1,500 MB -> 6 min 53 s and 28 GB
 # (benchmarks/README.md). The cache is an upper bound: a small load uses what it touches.
 DEFAULT_CACHE_MB = 1500
 
