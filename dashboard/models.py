@@ -242,6 +242,25 @@ class AggEpisodeRegionMonth(SQLModel, table=True):
     resolved_6m: int
 
 
+class AggPopulationRegionYear(SQLModel, table=True):
+    """Listed patients per region, year, age band and sex: ``practice_population`` summed over
+    the practices the ``practice`` table puts in the region.
+
+    The region series (PDCA rates, regiovergelijking, overview) read a region's listed patients
+    from a few dozen rows here instead of summing 20,000 practice rows a year. The loader
+    rebuilds a region x year cell when it loads that cell's population, and every cell when it
+    loads practices (a practice may move to another region).
+    """
+
+    __tablename__ = "agg_population_region_year"
+    __table_args__ = _CLUSTERED
+    region: str = Field(primary_key=True)
+    year: int = Field(primary_key=True)
+    age_band: str = Field(primary_key=True)
+    sex: str = Field(primary_key=True)
+    listed_patients: int
+
+
 class AggWaitDays(SQLModel, table=True):
     """Histogram of days from referral to first consult, so medians stay exact."""
 

@@ -288,3 +288,49 @@ def test_0005_merges_the_practice_level_aggregates_and_downgrade_restores_them(e
         assert strata == [("P1", "18-44", "M", 2, 1, 1), ("P2", "65-74", "V", 1, 0, 1)]
     finally:
         engine.dispose()
+
+
+def test_0008_fills_the_region_population_from_the_practice_population(empty_url):
+    # An existing database upgrades without reloading: the new table is summed from the
+    # practice population rows already there (P1 and P2 in NRD, P3 in ZD).
+    engine = database.make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            command.upgrade(database.alembic_config(connection), "0006")
+            connection.commit()
+        with engine.begin() as connection:
+            for code in ("NRD", "ZD"):
+                connection.execute(text(
+                    "INSERT INTO region (code, name, synthetic) VALUES (:c, :c, FALSE)"),
+                    {"c": code})
+            for code, region in (("P1", "NRD"), ("P2", "NRD"), ("P3", "ZD")):
+                connection.execute(text(
+                    "INSERT INTO practice (code, region, pseudonym) VALUES (:c, :r, :c)"),
+                    {"c": code, "r": region})
+            for row in (("P1", 2024, "18-44", "M", 1000), ("P2", 2024, "18-44", "M", 800),
+                        ("P2", 2023, "85+", "V", 20), ("P3", 2024, "18-44", "M", 300)):
+                connection.execute(text(
+                    "INSERT INTO practice_population (practice, year, age_band, sex, "
+                    "listed_patients) VALUES (:p, :y, :a, :s, :n)"),
+                    dict(zip("pyasn", row, strict=True)))
+
+        database.init_db(engine)
+
+        with engine.connect() as connection:
+            rows = sorted(tuple(row) for row in connection.execute(text(
+                "SELECT region, year, age_band, sex, listed_patients "
+                "FROM agg_population_region_year")).all())
+        assert rows == [
+            ("NRD", 2023, "85+", "V", 20),
+            ("NRD", 2024, "18-44", "M", 1800),
+            ("ZD", 2024, "18-44", "M", 300),
+        ]
+        assert _diff(engine) == []
+
+        with engine.connect() as connection:
+            command.downgrade(database.alembic_config(connection), "0006")
+            connection.commit()
+        with engine.connect() as connection:
+            assert "agg_population_region_year" not in inspect(connection).get_table_names()
+    finally:
+        engine.dispose()

@@ -14,13 +14,12 @@ from sqlalchemy import Engine, and_, case, extract, func, or_, select
 
 from dashboard.models import (
     AggEpisodeRegionMonth,
+    AggPopulationRegionYear,
     AggReferralRegionMonth,
     AggSatisfaction,
     AggWaitDays,
     Cost,
     HeartFailureAdmission,
-    Practice,
-    PracticePopulation,
 )
 from dashboard.queries.anderhalvelijn import CARE_COST_TYPE
 
@@ -76,26 +75,19 @@ def referral_months(engine: Engine) -> pd.DataFrame:
 
 def listed_patients(engine: Engine) -> pd.DataFrame:
     """Listed patients per ``region`` and ``year`` (column ``listed``)."""
-    population = PracticePopulation.__table__
-    practice = Practice.__table__
-    # Summed per practice and year first, the order of the population's key, so SQLite needs
-    # no sort of its 700,000 national rows; the 50,000 sums then go to their regions here.
+    population = AggPopulationRegionYear.__table__
     with engine.connect() as conn:
-        sums = pd.DataFrame.from_records(
-            conn.execute(
-                select(population.c.practice, population.c.year,
-                       func.sum(population.c.listed_patients))
-                .group_by(population.c.practice, population.c.year)
-            ).cursor.fetchall(),
-            columns=["practice", "year", "listed"],
+        frame = _frame(
+            conn,
+            select(population.c.region, population.c.year,
+                   func.sum(population.c.listed_patients))
+            .group_by(population.c.region, population.c.year)
+            .order_by(population.c.region, population.c.year),
+            ["region", "year", "listed"],
         )
-        regions = _frame(conn, select(practice.c.code, practice.c.region),
-                         ["practice", "region"])
-    if sums.empty:
+    if frame.empty:
         return pd.DataFrame(columns=["region", "year", "listed"])
-    sums = sums.merge(regions, on="practice", how="inner")
-    return (sums.groupby(["region", "year"], as_index=False, sort=True)["listed"].sum()
-            .astype({"year": "int64", "listed": "int64"})[["region", "year", "listed"]])
+    return frame.astype({"year": "int64", "listed": "int64"})
 
 
 def resolved_months(engine: Engine) -> pd.DataFrame:
