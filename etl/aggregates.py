@@ -218,6 +218,25 @@ def refresh_episodes(writer: Writer, cells: pd.DataFrame,
         writer.ingest("agg_practice_month", practice_counts)
         writer.ingest("agg_episode_region_month", region_episode_counts(practice_counts))
         writer.ingest("agg_wait_days", waits)
+    refresh_wait_years(writer, cells)
+
+
+def refresh_wait_years(writer: Writer, cells: pd.DataFrame) -> None:
+    """Rebuild ``agg_wait_days_year`` for the region x year of each region x month in
+    ``cells`` from ``agg_wait_days`` as the transaction has it now: a few thousand rows a
+    region-year, summed in SQL."""
+    years = pd.DataFrame({"region": cells["region"],
+                          "year": pd.to_datetime(cells["month"]).dt.year}).drop_duplicates()
+    for region, year in years.sort_values(["region", "year"]).itertuples(index=False):
+        params = {"region": region, "year": int(year), "first": f"{int(year):04d}-01-01",
+                  "next": f"{int(year) + 1:04d}-01-01"}
+        writer.execute("DELETE FROM agg_wait_days_year WHERE region = :region AND year = :year",
+                       params)
+        writer.execute(
+            "INSERT INTO agg_wait_days_year (region, year, wait_days, episodes) "
+            "SELECT region, CAST(:year AS INTEGER), wait_days, SUM(episodes) FROM agg_wait_days "
+            "WHERE region = :region AND month >= :first AND month < :next "
+            "GROUP BY region, wait_days ORDER BY wait_days", params)
 
 
 def _read_months(writer: Writer, sql: str, region: str, months: pd.Series) -> list[pd.DataFrame]:

@@ -11,7 +11,8 @@ from them:
 * ``agg_referral_region_month``: the referral counts without the practice;
 * ``agg_episode_region_month``: the episode cells without the practice;
 * ``agg_population_region_year``: the dataset's ``practice_population`` rows summed per region
-  (of the ``practice`` table), year, age band and sex.
+  (of the ``practice`` table), year, age band and sex;
+* ``agg_wait_days_year``: the dataset's ``agg_wait_days`` rows summed per region, year and days.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from dashboard.models import (
     AggPopulationRegionYear,
     AggPracticeMonth,
     AggReferralRegionMonth,
+    AggWaitDays,
+    AggWaitDaysYear,
     Practice,
     PracticePopulation,
 )
@@ -125,6 +128,24 @@ def add_aggregates(bind: Engine | Connection, cells: list) -> None:
         if len(combined):
             bind.execute(insert(table), _records(combined[key + sums]))
     add_population_aggregate(bind)
+    add_wait_years(bind)
+
+
+def add_wait_years(bind: Connection) -> None:
+    """Rebuild ``agg_wait_days_year`` from the ``agg_wait_days`` rows in the database."""
+    waits = AggWaitDays.__table__
+    rows = bind.execute(select(waits.c.region, waits.c.month, waits.c.wait_days,
+                               waits.c.episodes)).all()
+    totals: dict[tuple, int] = {}
+    for region, month, days, episodes in rows:
+        key = (region, pd.Timestamp(month).year, int(days))
+        totals[key] = totals.get(key, 0) + int(episodes)
+    table = AggWaitDaysYear.__table__
+    bind.execute(table.delete())
+    if totals:
+        bind.execute(insert(table), [
+            {"region": r, "year": y, "wait_days": d, "episodes": n}
+            for (r, y, d), n in sorted(totals.items())])
 
 
 def add_population_aggregate(bind: Engine | Connection) -> None:

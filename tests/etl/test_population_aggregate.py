@@ -78,3 +78,66 @@ def test_a_practice_moving_to_another_region_takes_its_patients_along(
         ("ZD", 2024, "75-84", "V", 300),
     ]
     assert stored(isolated_db) == counted_from_raw_rows(isolated_db)
+
+
+# ---- agg_wait_days_year ---------------------------------------------------------------------
+
+
+def stored_wait_years(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return sorted(tuple(row) for row in conn.execute(text(
+            "SELECT region, year, wait_days, episodes FROM agg_wait_days_year")).all())
+
+
+def wait_years_from_raw_rows(engine) -> list[tuple]:
+    """Days from each referral to its first consult, counted per region, referral year and
+    days, straight from the stored referral and consult rows."""
+    with engine.connect() as conn:
+        referrals = {rid: (region, pd.Timestamp(day)) for rid, region, day in conn.execute(text(
+            "SELECT id, region, referral_date FROM referral")).all()}
+        first: dict[int, pd.Timestamp] = {}
+        for rid, day in conn.execute(text("SELECT referral_id, consult_date FROM consult")):
+            day = pd.Timestamp(day)
+            if rid in referrals and (rid not in first or day < first[rid]):
+                first[rid] = day
+    totals: dict[tuple, int] = {}
+    for rid, consult_day in first.items():
+        region, referral_day = referrals[rid]
+        key = (region, referral_day.year, (consult_day - referral_day).days)
+        totals[key] = totals.get(key, 0) + 1
+    return sorted((*key, value) for key, value in totals.items())
+
+
+def test_a_load_fills_the_yearly_waiting_times(isolated_db, valid_dir):
+    assert load_paths([valid_dir], isolated_db).ok
+    # R1 46 days, R2 10, R3 1 (NRD); R4 49 (ZD); R5 has no consult.
+    assert stored_wait_years(isolated_db) == [
+        ("NRD", 2024, 1, 1), ("NRD", 2024, 10, 1), ("NRD", 2024, 46, 1), ("ZD", 2024, 49, 1),
+    ]
+    assert stored_wait_years(isolated_db) == wait_years_from_raw_rows(isolated_db)
+
+
+def test_yearly_waiting_times_follow_a_corrected_month_and_a_new_year(
+    isolated_db, valid_dir, tmp_path
+):
+    assert load_paths([valid_dir], isolated_db).ok
+    header = ("referral_id,referral_date,practice,patient_id,age_band,sex,icpc,destination,"
+              "urgent,rta_conform\n")
+    # January corrected (R2 withdrawn, R7 added); R8 opens 2025 for NRD.
+    files = {
+        "referrals_correctie.csv": header + (
+            "R1,2024-01-05,P1,PAT-1,18-44,M,K77,ziekenhuis,nee,ja\n"
+            "R7,2024-01-11,P2,PAT-7,18-44,M,K77,ziekenhuis,nee,ja\n"
+            "R8,2025-01-03,P2,PAT-8,18-44,M,K77,anderhalvelijn,nee,ja\n"),
+        "consults_extra.csv": "consult_id,referral_id,consult_date,setting,outcome,satisfaction\n"
+            "C7,R7,2024-01-31,ziekenhuis,follow_up,\n"
+            "C8,R8,2025-01-10,anderhalvelijn,terug_huisarts,\n"
+            "C9,R8,2025-01-05,anderhalvelijn,follow_up,\n",
+    }
+    write_files(tmp_path / "fix", files)
+    assert load_paths([tmp_path / "fix"], isolated_db).ok
+    assert stored_wait_years(isolated_db) == [
+        ("NRD", 2024, 1, 1), ("NRD", 2024, 20, 1), ("NRD", 2024, 46, 1),
+        ("NRD", 2025, 2, 1), ("ZD", 2024, 49, 1),
+    ]
+    assert stored_wait_years(isolated_db) == wait_years_from_raw_rows(isolated_db)
