@@ -526,6 +526,7 @@ class _Counts:
         self.window = (first_month, last_month)
         self.period_month = pd.Timestamp(period_month)
         self.codes = {code: i for i, code in enumerate(practices["practice"])}
+        self._places = pd.Index(list(self.codes))
         self.strata: dict[str, int] = {}
         self.own = self.codes.get(own) if own is not None else None
         totals = queries.practice_totals(engine, region, period_month, last_month, condition)
@@ -551,13 +552,20 @@ class _Counts:
         """``practice`` (if present) and ``age_band`` x ``sex`` as integer codes; rows of
         practices outside the region's list dropped."""
         if "practice" in frame:
-            frame = frame[frame["practice"].isin(self.codes)]
-            frame = frame.assign(practice=frame["practice"].map(self.codes).astype("int64"))
-        key = frame["age_band"].astype(str) + "|" + frame["sex"].astype(str)
-        for new in sorted(set(key.unique()) - set(self.strata)):
+            # The codes are the places in the region's list, so a lookup in that list gives
+            # them (-1: not listed) without a dictionary lookup per row.
+            places = self._places.get_indexer(frame["practice"])
+            listed = places >= 0
+            frame = frame[listed].assign(practice=places[listed].astype("int64"))
+        # Each distinct age band x sex pair gets its key text once (there are a dozen or so),
+        # not each row.
+        pairs = pd.MultiIndex.from_arrays([frame["age_band"], frame["sex"]])
+        codes, uniques = pairs.factorize()
+        keys = [f"{age_band}|{sex}" for age_band, sex in uniques]
+        for new in sorted(set(keys) - set(self.strata)):
             self.strata[new] = len(self.strata)
-        return frame.drop(columns=["age_band", "sex"]).assign(
-            stratum=key.map(self.strata).astype("int64"))
+        stratum = np.asarray([self.strata[key] for key in keys], dtype="int64")[codes]
+        return frame.drop(columns=["age_band", "sex"]).assign(stratum=stratum)
 
     def exact(self) -> pd.DataFrame:
         """Practice x month x destination x stratum counts from the raw rows (listed practices)."""
