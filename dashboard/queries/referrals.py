@@ -21,6 +21,7 @@ from dashboard.models import (
     Referral,
     Region,
 )
+from dashboard.queries.common import practice_destination_sums
 
 REGION_COLUMNS = ["region", "name", "anderhalvelijn_start"]
 PRACTICE_COLUMNS = ["practice", "pseudonym", "name"]
@@ -137,12 +138,9 @@ def practice_totals(
     First days of months, inclusive; ``condition``: a programme line or ``None`` for all.
     """
     agg = AggPracticeMonth.__table__
-    statement = (
-        select(agg.c.practice, agg.c.destination, func.sum(agg.c.referrals))
-        .where(and_(*_month_window(agg, region, first_month, last_month, condition)))
-        .group_by(agg.c.practice, agg.c.destination)
-    )
-    return _fetch(engine, statement, TOTAL_COLUMNS)
+    with engine.connect() as conn:
+        return practice_destination_sums(
+            conn, and_(*_month_window(agg, region, first_month, last_month, condition)))
 
 
 def referrals_outside(
