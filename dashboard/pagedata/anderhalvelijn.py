@@ -307,10 +307,7 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
     # Only the regions whose practices this scope may see, and only those shown on the page.
     practices = practices[practices["region"].isin(
         set(scope.practice_regions(practices["region"].unique())) & set(names))]
-    counts = _pivot_destinations(
-        queries.referrals_by_practice(engine, start, end, region, condition),
-        ["region", "practice"], "referrals",
-    )
+    counts = queries.referrals_by_practice(engine, start, end, region, condition, wide=True)
     table = practices.merge(counts.drop(columns="region"), on="practice", how="left")
     table[list(SETTINGS)] = table[list(SETTINGS)].fillna(0).astype(int)
     table = _uptake_columns(table)

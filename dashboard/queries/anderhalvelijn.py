@@ -119,9 +119,10 @@ def referrals_by_month(
 
 def referrals_by_practice(
     engine: Engine, start: date, end: date, region: str | None = None,
-    condition: str | None = None,
+    condition: str | None = None, wide: bool = False,
 ) -> pd.DataFrame:
-    """Referrals per ``region``, ``practice``, ``destination`` over the whole period."""
+    """Referrals per ``region``, ``practice``, ``destination`` over the whole period; with
+    ``wide`` one row per region and practice, a column per destination."""
     agg = AggPracticeMonth.__table__
     where = _month_filter(agg.c.month, start, end, region, agg.c.region)
     if condition:
@@ -132,7 +133,7 @@ def referrals_by_practice(
             # months of each from the key, where a month range alone scans the whole table
             # (3.7 million rows at national scale for 0.5 million in a year).
             where = and_(where, agg.c.region.in_(key_regions(conn, agg.c.region)))
-        return practice_destination_sums(conn, where, with_region=True)
+        return practice_destination_sums(conn, where, with_region=True, wide=wide)
 
 
 def key_regions(conn, column) -> list[str]:

@@ -66,10 +66,13 @@ def practice_directory(engine: Engine) -> pd.DataFrame:
                         columns=["practice", "region", "pseudonym", "name"])
 
 
-def practice_destination_sums(conn, where, with_region: bool = False) -> pd.DataFrame:
+def practice_destination_sums(conn, where, with_region: bool = False,
+                              wide: bool = False) -> pd.DataFrame:
     """Referrals of ``agg_practice_month`` rows matching ``where``, summed per practice (and
     region, ``with_region``) and destination: columns [``region``,] ``practice``,
-    ``destination``, ``referrals``, one row per practice and destination it referred to.
+    ``destination``, ``referrals``, one row per practice and destination it referred to; with
+    ``wide``, one row per practice with a column of referrals per destination (in
+    ``dashboard.codes.DESTINATIONS``), sorted by [region and] practice.
 
     Summed per region, month and practice first, a prefix of the table's key, so SQLite groups
     the rows in the order it reads them; only those sums, one per practice and month, are then
@@ -93,8 +96,12 @@ def practice_destination_sums(conn, where, with_region: bool = False) -> pd.Data
         .group_by(*keys)
     ).cursor.fetchall()  # plain rows: thousands of practices at national scale
     key_names = ["region", "practice"] if with_region else ["practice"]
-    wide = pd.DataFrame.from_records(rows, columns=[*key_names, *destinations])
-    long = wide.melt(id_vars=key_names, value_vars=destinations, var_name="destination",
+    frame = pd.DataFrame.from_records(rows, columns=[*key_names, *destinations])
+    if wide:
+        frame[destinations] = frame[destinations].astype("int64")
+        referred = frame[destinations].to_numpy().sum(axis=1) > 0
+        return frame[referred].sort_values(key_names).reset_index(drop=True)
+    long = frame.melt(id_vars=key_names, value_vars=destinations, var_name="destination",
                      value_name="referrals")
     long["referrals"] = long["referrals"].astype("int64")
     long = long[long["referrals"] > 0]
