@@ -127,7 +127,8 @@ def follow_up_until(data_date: date | None) -> date | None:
 
 
 def _labels(codes: pd.Series, kind: str, lang: str) -> pd.Series:
-    return codes.map(lambda code: i18n.label(kind, code, lang))
+    # One lookup per distinct code, not per row (5,000 practices' signals at national scale).
+    return codes.map({code: i18n.label(kind, code, lang) for code in codes.unique()})
 
 
 def _with_proportion(frame: pd.DataFrame, numerator: str, denominator: str,
