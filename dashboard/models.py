@@ -263,6 +263,25 @@ class AggEpisodeRegionMonth(SQLModel, table=True):
     resolved_6m: int
 
 
+class AggPopulationRegionYear(SQLModel, table=True):
+    """Listed patients per region, year, age band and sex: ``practice_population`` summed over
+    the practices the ``practice`` table puts in the region.
+
+    The region series (PDCA rates, regiovergelijking, overview) read a region's listed patients
+    from a few dozen rows here instead of summing 20,000 practice rows a year. The loader
+    rebuilds a region x year cell when it loads that cell's population, and every cell when it
+    loads practices (a practice may move to another region).
+    """
+
+    __tablename__ = "agg_population_region_year"
+    __table_args__ = _CLUSTERED
+    region: str = Field(primary_key=True)
+    year: int = Field(primary_key=True)
+    age_band: str = Field(primary_key=True)
+    sex: str = Field(primary_key=True)
+    listed_patients: int
+
+
 class AggWaitDays(SQLModel, table=True):
     """Histogram of days from referral to first consult, so medians stay exact."""
 
@@ -270,6 +289,23 @@ class AggWaitDays(SQLModel, table=True):
     region: str = Field(primary_key=True)
     month: date = Field(primary_key=True)
     setting: str = Field(primary_key=True)
+    wait_days: int = Field(primary_key=True)
+    episodes: int
+
+
+class AggWaitDaysYear(SQLModel, table=True):
+    """``agg_wait_days`` summed per region, referral year and days (all settings together).
+
+    The yearly medians of the regiovergelijking read a region's complete years here (about
+    2,600 rows a region at national scale instead of 26,000 monthly ones) and only the months
+    of its last, incomplete year from ``agg_wait_days``. The loader rebuilds a region x year
+    whenever it refreshes one of that year's months in ``agg_wait_days``.
+    """
+
+    __tablename__ = "agg_wait_days_year"
+    __table_args__ = _CLUSTERED
+    region: str = Field(primary_key=True)
+    year: int = Field(primary_key=True)
     wait_days: int = Field(primary_key=True)
     episodes: int
 

@@ -241,6 +241,7 @@ def refresh_episodes(writer: Writer, cells: pd.DataFrame,
         writer.ingest("agg_practice_month", practice_counts)
         writer.ingest("agg_episode_region_month", region_episode_counts(practice_counts))
         writer.ingest("agg_wait_days", waits)
+    refresh_wait_years(writer, cells)
 
 
 def _region_inputs(writer: Writer, cells: pd.DataFrame, referrals: pd.DataFrame | None,
@@ -255,6 +256,24 @@ def _region_inputs(writer: Writer, cells: pd.DataFrame, referrals: pd.DataFrame 
             yield rows, consults[(consults["region"] == region).to_numpy()]
         else:
             yield rows, _consults_of(writer, region, months)
+
+
+def refresh_wait_years(writer: Writer, cells: pd.DataFrame) -> None:
+    """Rebuild ``agg_wait_days_year`` for the region x year of each region x month in
+    ``cells`` from ``agg_wait_days`` as the transaction has it now: a few thousand rows a
+    region-year, summed in SQL."""
+    years = pd.DataFrame({"region": cells["region"],
+                          "year": pd.to_datetime(cells["month"]).dt.year}).drop_duplicates()
+    for region, year in years.sort_values(["region", "year"]).itertuples(index=False):
+        params = {"region": region, "year": int(year), "first": f"{int(year):04d}-01-01",
+                  "next": f"{int(year) + 1:04d}-01-01"}
+        writer.execute("DELETE FROM agg_wait_days_year WHERE region = :region AND year = :year",
+                       params)
+        writer.execute(
+            "INSERT INTO agg_wait_days_year (region, year, wait_days, episodes) "
+            "SELECT region, CAST(:year AS INTEGER), wait_days, SUM(episodes) FROM agg_wait_days "
+            "WHERE region = :region AND month >= :first AND month < :next "
+            "GROUP BY region, wait_days ORDER BY wait_days", params)
 
 
 def _read_months(writer: Writer, sql: str, region: str, months: pd.Series) -> list[pd.DataFrame]:
@@ -317,6 +336,36 @@ def satisfaction_counts(consults: pd.DataFrame) -> pd.DataFrame:
              score_sq_sum=("score_sq", "sum"))
         .reset_index()
     )
+
+
+_POPULATION_SUM = (
+    "INSERT INTO agg_population_region_year (region, year, age_band, sex, listed_patients) "
+    "SELECT practice.region, practice_population.year, practice_population.age_band, "
+    "practice_population.sex, SUM(practice_population.listed_patients) "
+    "FROM practice_population JOIN practice ON practice.code = practice_population.practice "
+    "{where} GROUP BY practice.region, practice_population.year, practice_population.age_band, "
+    "practice_population.sex "
+    "ORDER BY practice.region, practice_population.year, practice_population.age_band, "
+    "practice_population.sex"
+)
+
+
+def refresh_population(writer: Writer, cells: pd.DataFrame | None = None) -> None:
+    """Rebuild ``agg_population_region_year`` for the region x year ``cells`` of a population
+    file, or whole (``cells=None``) after a practice file, which may move practices between
+    regions. Summed in SQL from the rows in the transaction: a region-year is some 20,000 rows,
+    the whole national table 700,000 (a practice file is loaded rarely)."""
+    if cells is None:
+        writer.execute("DELETE FROM agg_population_region_year")
+        writer.execute(_POPULATION_SUM.format(where=""))
+        return
+    for region, year in cells[["region", "year"]].drop_duplicates().itertuples(index=False):
+        params = {"region": region, "year": int(year)}
+        writer.execute("DELETE FROM agg_population_region_year WHERE region = :region AND "
+                       "year = :year", params)
+        writer.execute(_POPULATION_SUM.format(
+            where="WHERE practice.region = :region AND practice_population.year = :year"),
+            params)
 
 
 def refresh_satisfaction(writer: Writer, cells: pd.DataFrame, new_rows: pd.DataFrame) -> None:

@@ -421,6 +421,7 @@ def _write(writer: Writer, engine: Engine, prepared: Prepared, salt: str) -> Non
     elif spec is PRACTICES:
         rows = rows.assign(pseudonym=_practice_pseudonyms(engine, rows["code"], salt))
         writer.upsert("practice", rows, ["code"])
+        aggregates.refresh_population(writer)
     elif spec is REGION_POPULATION:
         writer.upsert("region_population", rows, ["region", "year"])
     elif spec is POPULATION:
@@ -431,6 +432,7 @@ def _write(writer: Writer, engine: Engine, prepared: Prepared, salt: str) -> Non
                 {"year": int(year), "region": region},
             )
         writer.ingest("practice_population", rows)
+        aggregates.refresh_population(writer, prepared.cells)
     else:
         for region, year in prepared.cells.itertuples(index=False):
             writer.execute(f"DELETE FROM {spec.db_table} WHERE region = :region AND year = :year",

@@ -9,7 +9,10 @@ from them:
 * ``agg_practice_month``: referral counts summed over age band and sex, with the episode sums
   of the same practice, month, condition and destination;
 * ``agg_referral_region_month``: the referral counts without the practice;
-* ``agg_episode_region_month``: the episode cells without the practice.
+* ``agg_episode_region_month``: the episode cells without the practice;
+* ``agg_population_region_year``: the dataset's ``practice_population`` rows summed per region
+  (of the ``practice`` table), year, age band and sex;
+* ``agg_wait_days_year``: the dataset's ``agg_wait_days`` rows summed per region, year and days.
 """
 
 from __future__ import annotations
@@ -18,9 +21,18 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, insert
+from sqlalchemy import Connection, Engine, insert, select
 
-from dashboard.models import AggEpisodeRegionMonth, AggPracticeMonth, AggReferralRegionMonth
+from dashboard.models import (
+    AggEpisodeRegionMonth,
+    AggPopulationRegionYear,
+    AggPracticeMonth,
+    AggReferralRegionMonth,
+    AggWaitDays,
+    AggWaitDaysYear,
+    Practice,
+    PracticePopulation,
+)
 
 _REFERRAL_SUMS = ["referrals", "urgent", "rta_conform"]
 _EPISODE_SUMS = ["with_consult", "wait_days_sum", "within_4_weeks", "resolved_6m"]
@@ -115,3 +127,44 @@ def add_aggregates(bind: Engine | Connection, cells: list) -> None:
         bind.execute(table.delete())
         if len(combined):
             bind.execute(insert(table), _records(combined[key + sums]))
+    add_population_aggregate(bind)
+    add_wait_years(bind)
+
+
+def add_wait_years(bind: Connection) -> None:
+    """Rebuild ``agg_wait_days_year`` from the ``agg_wait_days`` rows in the database."""
+    waits = AggWaitDays.__table__
+    rows = bind.execute(select(waits.c.region, waits.c.month, waits.c.wait_days,
+                               waits.c.episodes)).all()
+    totals: dict[tuple, int] = {}
+    for region, month, days, episodes in rows:
+        key = (region, pd.Timestamp(month).year, int(days))
+        totals[key] = totals.get(key, 0) + int(episodes)
+    table = AggWaitDaysYear.__table__
+    bind.execute(table.delete())
+    if totals:
+        bind.execute(insert(table), [
+            {"region": r, "year": y, "wait_days": d, "episodes": n}
+            for (r, y, d), n in sorted(totals.items())])
+
+
+def add_population_aggregate(bind: Engine | Connection) -> None:
+    """Rebuild ``agg_population_region_year`` from the ``practice_population`` and
+    ``practice`` rows in the database (with pandas, not the loader's SQL)."""
+    if isinstance(bind, Engine):
+        with bind.begin() as connection:
+            add_population_aggregate(connection)
+        return
+    population, practice = PracticePopulation.__table__, Practice.__table__
+    rows = bind.execute(select(practice.c.region, population.c.year, population.c.age_band,
+                               population.c.sex, population.c.listed_patients)
+                        .join(practice, practice.c.code == population.c.practice)).all()
+    key = ["region", "year", "age_band", "sex"]
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=[*key, "listed_patients"])
+    sums = frame.groupby(key, as_index=False)["listed_patients"].sum()
+    table = AggPopulationRegionYear.__table__
+    bind.execute(table.delete())
+    if len(sums):
+        bind.execute(insert(table), [
+            {"region": r, "year": int(y), "age_band": a, "sex": s, "listed_patients": int(n)}
+            for r, y, a, s, n in sums.itertuples(index=False)])

@@ -364,3 +364,62 @@ def test_0007_keeps_every_referral_and_consult_under_a_counted_key_and_back(empt
             assert inspect(engine).get_pk_constraint(table)["constrained_columns"] == ["id"]
     finally:
         engine.dispose()
+
+
+def test_0008_fills_the_region_population_and_the_yearly_waiting_times(empty_url):
+    # An existing database upgrades without reloading: the new table is summed from the
+    # practice population rows already there (P1 and P2 in NRD, P3 in ZD).
+    engine = database.make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            command.upgrade(database.alembic_config(connection), "0007")
+            connection.commit()
+        with engine.begin() as connection:
+            for code in ("NRD", "ZD"):
+                connection.execute(text(
+                    "INSERT INTO region (code, name, synthetic) VALUES (:c, :c, FALSE)"),
+                    {"c": code})
+            for code, region in (("P1", "NRD"), ("P2", "NRD"), ("P3", "ZD")):
+                connection.execute(text(
+                    "INSERT INTO practice (code, region, pseudonym) VALUES (:c, :r, :c)"),
+                    {"c": code, "r": region})
+            for row in (("P1", 2024, "18-44", "M", 1000), ("P2", 2024, "18-44", "M", 800),
+                        ("P2", 2023, "85+", "V", 20), ("P3", 2024, "18-44", "M", 300)):
+                connection.execute(text(
+                    "INSERT INTO practice_population (practice, year, age_band, sex, "
+                    "listed_patients) VALUES (:p, :y, :a, :s, :n)"),
+                    dict(zip("pyasn", row, strict=True)))
+            for row in (("NRD", "2023-12-01", "ziekenhuis", 5, 2),
+                        ("NRD", "2024-01-01", "ziekenhuis", 5, 3),
+                        ("NRD", "2024-01-01", "econsult", 5, 4),
+                        ("NRD", "2024-02-01", "econsult", 0, 1)):
+                connection.execute(text(
+                    "INSERT INTO agg_wait_days (region, month, setting, wait_days, episodes) "
+                    "VALUES (:r, :m, :s, :w, :n)"), dict(zip("rmswn", row, strict=True)))
+
+        database.init_db(engine)
+
+        with engine.connect() as connection:
+            rows = sorted(tuple(row) for row in connection.execute(text(
+                "SELECT region, year, age_band, sex, listed_patients "
+                "FROM agg_population_region_year")).all())
+        assert rows == [
+            ("NRD", 2023, "85+", "V", 20),
+            ("NRD", 2024, "18-44", "M", 1800),
+            ("ZD", 2024, "18-44", "M", 300),
+        ]
+        with engine.connect() as connection:
+            waits = sorted(tuple(row) for row in connection.execute(text(
+                "SELECT region, year, wait_days, episodes FROM agg_wait_days_year")).all())
+        # 2024: 3 + 4 episodes of 5 days over both settings, 1 of 0 days.
+        assert waits == [("NRD", 2023, 5, 2), ("NRD", 2024, 0, 1), ("NRD", 2024, 5, 7)]
+        assert _diff(engine) == []
+
+        with engine.connect() as connection:
+            command.downgrade(database.alembic_config(connection), "0007")
+            connection.commit()
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+        assert not {"agg_population_region_year", "agg_wait_days_year"} & tables
+    finally:
+        engine.dispose()

@@ -409,6 +409,40 @@ def test_periods_and_person_years():
     assert borrowed == {(2024, 2023)}
 
 
+def test_person_years_over_two_and_three_calendar_years_with_borrowed_years():
+    # Practice 0 lists stratum 0 in 2024 and 2025, stratum 1 only in 2024; practice 2 has
+    # figures for 2023 only. Period "a" is July 2024 - June 2025 (184 of 366 days of 2024,
+    # 181 of 365 of 2025); period "b" is 2022-2024 (three whole years).
+    population = pd.DataFrame({
+        "practice": [0, 0, 0, 2], "year": [2024, 2024, 2025, 2023], "stratum": [0, 1, 0, 1],
+        "listed_patients": [365, 730, 730, 1460],
+    })
+    periods = pd.DataFrame({"period": ["b", "a"],
+                            "start": [date(2022, 1, 1), date(2024, 7, 1)],
+                            "end": [date(2024, 12, 31), date(2025, 6, 30)]})
+    period_a = [
+        365 * 184 / 366 + 730 * 181 / 365,  # 2024 and 2025 figures
+        730 * 184 / 366,  # no stratum 1 in 2025
+        1460 * 184 / 366 + 1460 * 181 / 365,  # 2023 borrowed for both years
+    ]
+    period_b = [
+        365 * 3,  # 2022 and 2023 borrow 2024 (nearest)
+        730 * 3,
+        1460 * 3,  # 2022 and 2024 borrow 2023
+    ]
+    # Periods of at most two calendar years take a shorter way than longer ones: both.
+    exposure, borrowed = person_years(population, periods[periods["period"] == "a"])
+    assert exposure[["period", "practice", "stratum"]].values.tolist() == [
+        ["a", 0, 0], ["a", 0, 1], ["a", 2, 1]]
+    assert exposure["person_years"].tolist() == pytest.approx(period_a, rel=1e-12)
+    assert borrowed == {(2024, 2023), (2025, 2023)}
+    exposure, borrowed = person_years(population, periods)
+    assert exposure[["period", "practice", "stratum"]].values.tolist() == [
+        ["a", 0, 0], ["a", 0, 1], ["a", 2, 1], ["b", 0, 0], ["b", 0, 1], ["b", 2, 1]]
+    assert exposure["person_years"].tolist() == pytest.approx(period_a + period_b, rel=1e-12)
+    assert borrowed == {(2022, 2024), (2023, 2024), (2022, 2023), (2024, 2023), (2025, 2023)}
+
+
 def test_every_spiegel_text_exists():
     """Keys in column maps and f-strings escape the general i18n scan; check them here."""
     import re

@@ -127,7 +127,8 @@ def follow_up_until(data_date: date | None) -> date | None:
 
 
 def _labels(codes: pd.Series, kind: str, lang: str) -> pd.Series:
-    return codes.map(lambda code: i18n.label(kind, code, lang))
+    # One lookup per distinct code, not per row (5,000 practices' signals at national scale).
+    return codes.map({code: i18n.label(kind, code, lang) for code in codes.unique()})
 
 
 def _with_proportion(frame: pd.DataFrame, numerator: str, denominator: str,
@@ -307,10 +308,7 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
     # Only the regions whose practices this scope may see, and only those shown on the page.
     practices = practices[practices["region"].isin(
         set(scope.practice_regions(practices["region"].unique())) & set(names))]
-    counts = _pivot_destinations(
-        queries.referrals_by_practice(engine, start, end, region, condition),
-        ["region", "practice"], "referrals",
-    )
+    counts = queries.referrals_by_practice(engine, start, end, region, condition, wide=True)
     table = practices.merge(counts.drop(columns="region"), on="practice", how="left")
     table[list(SETTINGS)] = table[list(SETTINGS)].fillna(0).astype(int)
     table = _uptake_columns(table)

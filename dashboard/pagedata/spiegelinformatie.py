@@ -237,11 +237,70 @@ def person_years(
                                         ["year", "source_year"]].drop_duplicates().itertuples(
             index=False)
     }
+    fast = _person_years_fast(population, weights, sources)
+    if fast is not None:
+        return fast[columns], borrowed
     listed = population.rename(columns={"year": "source_year"})
     frame = weights.merge(sources, on="year").merge(listed, on=["practice", "source_year"])
     frame["person_years"] = frame["listed_patients"] * frame["weight"]
     result = frame.groupby(["period", "practice", *STRATA], as_index=False)["person_years"].sum()
     return result[columns], borrowed
+
+
+def _person_years_fast(population: pd.DataFrame, weights: pd.DataFrame,
+                       sources: pd.DataFrame) -> pd.DataFrame | None:
+    """:func:`person_years` without joining every period to every population row: per period
+    and calendar year, the rows of each practice's source year times the year's weight, and a
+    practice x stratum's one or two products added. The same numbers to the last bit: a sum of
+    at most two terms does not depend on their order (pandas' compensated group sum of two
+    terms is their plain sum). ``None`` when a period has more than two calendar years, or the
+    integer codes are not there (the general join then does it)."""
+    if (weights.groupby("period", sort=False).size() > 2).any() or not all(
+        pd.api.types.is_integer_dtype(population[c]) for c in ("practice", STRATA[0])
+    ):
+        return None
+    # Sorted by practice and stratum once: one calendar year's rows are then already in the
+    # order of the result.
+    order = np.lexsort((population[STRATA[0]].to_numpy(), population["practice"].to_numpy()))
+    practice = population["practice"].to_numpy()[order]
+    stratum = population[STRATA[0]].to_numpy()[order]
+    year = population["year"].to_numpy()[order]
+    listed = population["listed_patients"].to_numpy()[order]
+    source_by_year = {}
+    for needed, part in sources.groupby("year", sort=False):
+        lookup = np.full(int(practice.max()) + 1 if len(practice) else 0, -1, dtype=np.int64)
+        lookup[part["practice"].to_numpy()] = part["source_year"].to_numpy()
+        source_by_year[int(needed)] = lookup
+    pieces: dict = {}
+    for period, needed, weight in weights[["period", "year", "weight"]].itertuples(index=False):
+        pieces.setdefault(period, []).append((int(needed), weight))
+    periods, practices, strata, person_time = sorted(pieces), [], [], []
+    for period in periods:
+        keys, values = [], []
+        for needed, weight in pieces[period]:
+            rows = year == source_by_year[needed][practice]
+            keys.append(np.stack([practice[rows], stratum[rows]]))
+            values.append(listed[rows] * weight)
+        if len(keys) == 1:
+            keys, sums = keys[0], values[0]
+        else:
+            keys, values = np.concatenate(keys, axis=1), np.concatenate(values)
+            order = np.lexsort((keys[1], keys[0]))
+            keys, values = keys[:, order], values[order]
+            first = np.ones(len(values), dtype=bool)
+            first[1:] = (keys[0, 1:] != keys[0, :-1]) | (keys[1, 1:] != keys[1, :-1])
+            sums = np.add.reduceat(values, np.flatnonzero(first)) if len(values) else values
+            keys = keys[:, first]
+        practices.append(keys[0])
+        strata.append(keys[1])
+        person_time.append(sums)
+    labels = np.empty(len(periods), dtype=object)
+    labels[:] = periods
+    return pd.DataFrame({
+        "period": np.repeat(labels, [len(part) for part in person_time]),
+        "practice": np.concatenate(practices), STRATA[0]: np.concatenate(strata),
+        "person_years": np.concatenate(person_time),
+    })
 
 
 # ---- assembling the units of a funnel ---------------------------------------------------------
@@ -526,6 +585,7 @@ class _Counts:
         self.window = (first_month, last_month)
         self.period_month = pd.Timestamp(period_month)
         self.codes = {code: i for i, code in enumerate(practices["practice"])}
+        self._places = pd.Index(list(self.codes))
         self.strata: dict[str, int] = {}
         self.own = self.codes.get(own) if own is not None else None
         totals = queries.practice_totals(engine, region, period_month, last_month, condition)
@@ -551,13 +611,20 @@ class _Counts:
         """``practice`` (if present) and ``age_band`` x ``sex`` as integer codes; rows of
         practices outside the region's list dropped."""
         if "practice" in frame:
-            frame = frame[frame["practice"].isin(self.codes)]
-            frame = frame.assign(practice=frame["practice"].map(self.codes).astype("int64"))
-        key = frame["age_band"].astype(str) + "|" + frame["sex"].astype(str)
-        for new in sorted(set(key.unique()) - set(self.strata)):
+            # The codes are the places in the region's list, so a lookup in that list gives
+            # them (-1: not listed) without a dictionary lookup per row.
+            places = self._places.get_indexer(frame["practice"])
+            listed = places >= 0
+            frame = frame[listed].assign(practice=places[listed].astype("int64"))
+        # Each distinct age band x sex pair gets its key text once (there are a dozen or so),
+        # not each row.
+        pairs = pd.MultiIndex.from_arrays([frame["age_band"], frame["sex"]])
+        codes, uniques = pairs.factorize()
+        keys = [f"{age_band}|{sex}" for age_band, sex in uniques]
+        for new in sorted(set(keys) - set(self.strata)):
             self.strata[new] = len(self.strata)
-        return frame.drop(columns=["age_band", "sex"]).assign(
-            stratum=key.map(self.strata).astype("int64"))
+        stratum = np.asarray([self.strata[key] for key in keys], dtype="int64")[codes]
+        return frame.drop(columns=["age_band", "sex"]).assign(stratum=stratum)
 
     def exact(self) -> pd.DataFrame:
         """Practice x month x destination x stratum counts from the raw rows (listed practices)."""

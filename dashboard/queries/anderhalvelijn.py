@@ -24,6 +24,7 @@ from dashboard.models import (
     Referral,
     Region,
 )
+from dashboard.queries.common import practice_destination_sums
 
 # The cost type that is care delivered per patient; programme costs (coordination, ICT,
 # training) are not attributable to a patient and stay out of the cost per patient.
@@ -118,26 +119,21 @@ def referrals_by_month(
 
 def referrals_by_practice(
     engine: Engine, start: date, end: date, region: str | None = None,
-    condition: str | None = None,
+    condition: str | None = None, wide: bool = False,
 ) -> pd.DataFrame:
-    """Referrals per ``region``, ``practice``, ``destination`` over the whole period."""
+    """Referrals per ``region``, ``practice``, ``destination`` over the whole period; with
+    ``wide`` one row per region and practice, a column per destination."""
     agg = AggPracticeMonth.__table__
     where = _month_filter(agg.c.month, start, end, region, agg.c.region)
     if condition:
         where = and_(where, agg.c.condition == condition)
-    columns = ["region", "practice", "destination", "referrals"]
     with engine.connect() as conn:
         if not region:
             # The key starts with the region: naming every region lets the database read the
             # months of each from the key, where a month range alone scans the whole table
             # (3.7 million rows at national scale for 0.5 million in a year).
             where = and_(where, agg.c.region.in_(key_regions(conn, agg.c.region)))
-        rows = conn.execute(
-            select(agg.c.region, agg.c.practice, agg.c.destination, func.sum(agg.c.referrals))
-            .where(where)
-            .group_by(agg.c.region, agg.c.practice, agg.c.destination)
-        ).cursor.fetchall()  # plain rows: thousands of practices at national scale
-    return pd.DataFrame.from_records(rows, columns=columns)
+        return practice_destination_sums(conn, where, with_region=True, wide=wide)
 
 
 def key_regions(conn, column) -> list[str]:

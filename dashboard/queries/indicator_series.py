@@ -39,13 +39,12 @@ from sqlalchemy import Engine, and_, func, select
 
 from dashboard.models import (
     AggEpisodeRegionMonth,
+    AggPopulationRegionYear,
     AggReferralRegionMonth,
     AggSatisfaction,
     AggWaitDays,
     Cost,
     HeartFailureAdmission,
-    Practice,
-    PracticePopulation,
     Referral,
     RegionPopulation,
     SurveyResponse,
@@ -239,13 +238,11 @@ def _referrals_by_month(conn, region: str) -> pd.DataFrame:
 
 
 def _listed_person_years(conn, region: str, months: pd.Series) -> pd.Series:
-    population = PracticePopulation.__table__
-    practice = Practice.__table__
+    population = AggPopulationRegionYear.__table__
     listed = _rows(
         conn,
         select(population.c.year, func.sum(population.c.listed_patients))
-        .join(practice, practice.c.code == population.c.practice)
-        .where(practice.c.region == region)
+        .where(population.c.region == region)
         .group_by(population.c.year),
         ["year", "listed"],
     ).set_index("year")["listed"]

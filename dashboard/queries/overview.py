@@ -6,10 +6,10 @@ import pandas as pd
 from sqlalchemy import Engine, and_, func, select
 
 from dashboard.models import (
+    AggPopulationRegionYear,
     AggReferralRegionMonth,
     LoadLog,
     Practice,
-    PracticePopulation,
     Referral,
     Region,
 )
@@ -48,7 +48,7 @@ def region_overview(engine: Engine) -> pd.DataFrame:
     """
     region = Region.__table__
     practice = Practice.__table__
-    population = PracticePopulation.__table__
+    population = AggPopulationRegionYear.__table__
     agg = AggReferralRegionMonth.__table__
     referral = Referral.__table__
 
@@ -67,9 +67,9 @@ def region_overview(engine: Engine) -> pd.DataFrame:
         )
         listed = _frame(
             conn,
-            select(practice.c.region, population.c.year, func.sum(population.c.listed_patients))
-            .join(practice, practice.c.code == population.c.practice)
-            .group_by(practice.c.region, population.c.year),
+            select(population.c.region, population.c.year,
+                   func.sum(population.c.listed_patients))
+            .group_by(population.c.region, population.c.year),
             ["region", "population_year", "listed_patients"],
         )
         referrals = _frame(

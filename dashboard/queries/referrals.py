@@ -21,6 +21,7 @@ from dashboard.models import (
     Referral,
     Region,
 )
+from dashboard.queries.common import practice_destination_sums
 
 REGION_COLUMNS = ["region", "name", "anderhalvelijn_start"]
 PRACTICE_COLUMNS = ["practice", "pseudonym", "name"]
@@ -137,12 +138,9 @@ def practice_totals(
     First days of months, inclusive; ``condition``: a programme line or ``None`` for all.
     """
     agg = AggPracticeMonth.__table__
-    statement = (
-        select(agg.c.practice, agg.c.destination, func.sum(agg.c.referrals))
-        .where(and_(*_month_window(agg, region, first_month, last_month, condition)))
-        .group_by(agg.c.practice, agg.c.destination)
-    )
-    return _fetch(engine, statement, TOTAL_COLUMNS)
+    with engine.connect() as conn:
+        return practice_destination_sums(
+            conn, and_(*_month_window(agg, region, first_month, last_month, condition)))
 
 
 def referrals_outside(
@@ -178,10 +176,21 @@ def practice_months(
 ) -> pd.DataFrame:
     """One practice's referrals per month and destination (``MONTH_COLUMNS``)."""
     agg = AggPracticeMonth.__table__
+    # The months named one by one (and no range, which the planner would prefer): the key is
+    # (region, month, practice, ...), so each month is one seek to the practice, where a month
+    # range reads every practice of the region in those months (450,000 rows for three years
+    # at national scale: 33 ms against 0.2 ms).
+    months = []
+    month = date(first_month.year, first_month.month, 1)
+    while month <= last_month:
+        months.append(month)
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    conditions = [agg.c.region == region, agg.c.month.in_(months), agg.c.practice == practice]
+    if condition is not None:
+        conditions.append(agg.c.condition == condition)
     statement = (
         select(agg.c.month, agg.c.destination, func.sum(agg.c.referrals))
-        .where(and_(agg.c.practice == practice,
-                    *_month_window(agg, region, first_month, last_month, condition)))
+        .where(and_(*conditions))
         .group_by(agg.c.month, agg.c.destination)
     )
     return _fetch(engine, statement, MONTH_COLUMNS)

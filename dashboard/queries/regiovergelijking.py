@@ -10,17 +10,17 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, extract, func, or_, select
+from sqlalchemy import Engine, and_, case, func, or_, select
 
 from dashboard.models import (
     AggEpisodeRegionMonth,
+    AggPopulationRegionYear,
     AggReferralRegionMonth,
     AggSatisfaction,
     AggWaitDays,
+    AggWaitDaysYear,
     Cost,
     HeartFailureAdmission,
-    Practice,
-    PracticePopulation,
 )
 from dashboard.queries.anderhalvelijn import CARE_COST_TYPE
 
@@ -76,26 +76,19 @@ def referral_months(engine: Engine) -> pd.DataFrame:
 
 def listed_patients(engine: Engine) -> pd.DataFrame:
     """Listed patients per ``region`` and ``year`` (column ``listed``)."""
-    population = PracticePopulation.__table__
-    practice = Practice.__table__
-    # Summed per practice and year first, the order of the population's key, so SQLite needs
-    # no sort of its 700,000 national rows; the 50,000 sums then go to their regions here.
+    population = AggPopulationRegionYear.__table__
     with engine.connect() as conn:
-        sums = pd.DataFrame.from_records(
-            conn.execute(
-                select(population.c.practice, population.c.year,
-                       func.sum(population.c.listed_patients))
-                .group_by(population.c.practice, population.c.year)
-            ).cursor.fetchall(),
-            columns=["practice", "year", "listed"],
+        frame = _frame(
+            conn,
+            select(population.c.region, population.c.year,
+                   func.sum(population.c.listed_patients))
+            .group_by(population.c.region, population.c.year)
+            .order_by(population.c.region, population.c.year),
+            ["region", "year", "listed"],
         )
-        regions = _frame(conn, select(practice.c.code, practice.c.region),
-                         ["practice", "region"])
-    if sums.empty:
+    if frame.empty:
         return pd.DataFrame(columns=["region", "year", "listed"])
-    sums = sums.merge(regions, on="practice", how="inner")
-    return (sums.groupby(["region", "year"], as_index=False, sort=True)["listed"].sum()
-            .astype({"year": "int64", "listed": "int64"})[["region", "year", "listed"]])
+    return frame.astype({"year": "int64", "listed": "int64"})
 
 
 def resolved_months(engine: Engine) -> pd.DataFrame:
@@ -138,22 +131,57 @@ def wait_histogram(engine: Engine, cutoffs: Cutoffs = (), by: str = "year") -> p
     its cutoff month (those with complete follow-up); regions not named are left out."""
     if by not in ("year", "month"):
         raise ValueError(f"by must be 'year' or 'month'; got {by!r}")
+    if by == "year":
+        return _wait_years(engine, cutoffs)
     waits = AggWaitDays.__table__
-    period = extract("year", waits.c.month) if by == "year" else waits.c.month
-    statement = select(waits.c.region, period, waits.c.wait_days, func.sum(waits.c.episodes))
+    statement = select(waits.c.region, waits.c.month, waits.c.wait_days,
+                       func.sum(waits.c.episodes))
     where = _up_to(waits.c.month, waits.c.region, cutoffs)
     if where is not None:
         statement = statement.where(where)
     with engine.connect() as conn:
         frame = _frame(
             conn,
-            statement.group_by(waits.c.region, period, waits.c.wait_days),
+            statement.group_by(waits.c.region, waits.c.month, waits.c.wait_days),
             ["region", by, "wait_days", "episodes"],
         )
-    if by == "year":
-        frame["year"] = frame["year"].astype(int)
-        return frame
     return _months(frame)
+
+
+def _wait_years(engine: Engine, cutoffs: Cutoffs) -> pd.DataFrame:
+    """:func:`wait_histogram` per year: the years before a region's cutoff month's year from
+    ``agg_wait_days_year``, the months of that year up to the cutoff from ``agg_wait_days``
+    (so no query groups the whole monthly histogram)."""
+    years = AggWaitDaysYear.__table__
+    waits = AggWaitDays.__table__
+    columns = ["region", "year", "wait_days", "episodes"]
+    whole = select(years.c.region, years.c.year, years.c.wait_days, years.c.episodes)
+    partial = []
+    if cutoffs:
+        whole_years = []
+        for region, cutoff in cutoffs:
+            if cutoff is None:
+                whole_years.append(years.c.region == region)
+                continue
+            whole_years.append(and_(years.c.region == region, years.c.year < cutoff.year))
+            partial.append((cutoff.year,
+                select(waits.c.region, waits.c.wait_days, func.sum(waits.c.episodes))
+                .where(and_(waits.c.region == region,
+                            waits.c.month >= date(cutoff.year, 1, 1),
+                            waits.c.month <= cutoff))
+                .group_by(waits.c.region, waits.c.wait_days)))
+        whole = whole.where(or_(*whole_years))
+    with engine.connect() as conn:
+        frames = [_frame(conn, whole, columns)]
+        for year, statement in partial:
+            part = _frame(conn, statement, ["region", "wait_days", "episodes"])
+            frames.append(part.assign(year=year)[columns])
+    frames = [frame for frame in frames if len(frame)]
+    if not frames:
+        return pd.DataFrame(columns=columns).astype({"year": int})
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    frame = frame.sort_values(["region", "year", "wait_days"], kind="stable")
+    return frame.reset_index(drop=True).astype({"year": int})
 
 
 def satisfaction_months(engine: Engine) -> pd.DataFrame:

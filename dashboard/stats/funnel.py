@@ -81,12 +81,14 @@ def _exact_limit(p: float, precision: np.ndarray, statistic: str, target: float)
     # (r_p - alpha) / precision and the upper (r_p + 1 - alpha) / precision, as in Spiegelhalter's
     # own qbinom.interp: then a count lies below the lower (above the upper) limit exactly when
     # its one-sided exact tail probability is below p (above 1 - p).
+    # The distributions' own methods with their parameters, not frozen distributions: freezing
+    # builds a docstring each time, which cost more than the quantiles themselves.
     if statistic == "ratio":
-        dist = stats.poisson(target * precision)
+        dist, parameters = stats.poisson, (target * precision,)
     else:
-        dist = stats.binom(precision.astype(np.int64), target)
-    r = dist.ppf(p)
-    alpha = (dist.cdf(r) - p) / dist.pmf(r)
+        dist, parameters = stats.binom, (precision.astype(np.int64), target)
+    r = dist.ppf(p, *parameters)
+    alpha = (dist.cdf(r, *parameters) - p) / dist.pmf(r, *parameters)
     count = r - alpha if p < 0.5 else r + 1 - alpha
     # Below r_p = 0 the interpolation would give a negative limit, which no unit can fall under.
     upper_bound = 1.0 if statistic == "proportion" else np.inf

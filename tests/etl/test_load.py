@@ -15,7 +15,7 @@ DATA_TABLES = (
     "region", "region_population", "practice", "practice_population", "referral", "consult",
     "cost", "survey_response", "hf_admission", "load_log", "agg_practice_month",
     "agg_wait_days", "agg_satisfaction", "agg_referral_region_month",
-    "agg_episode_region_month",
+    "agg_episode_region_month", "agg_population_region_year", "agg_wait_days_year",
 )
 
 
