@@ -95,6 +95,8 @@ _PERIODS_PER_DELETE = 500
 
 
 def _sql_value(value):
+    if isinstance(value, np.integer):
+        return int(value)  # a year from a frame: the drivers bind Python ints
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
     if hasattr(value, "isoformat"):
@@ -264,11 +266,10 @@ def refresh_wait_years(writer: Writer, cells: pd.DataFrame) -> None:
     region-year, summed in SQL."""
     years = pd.DataFrame({"region": cells["region"],
                           "year": pd.to_datetime(cells["month"]).dt.year}).drop_duplicates()
+    delete_cells(writer, "agg_wait_days_year", years, period="year")
     for region, year in years.sort_values(["region", "year"]).itertuples(index=False):
         params = {"region": region, "year": int(year), "first": f"{int(year):04d}-01-01",
                   "next": f"{int(year) + 1:04d}-01-01"}
-        writer.execute("DELETE FROM agg_wait_days_year WHERE region = :region AND year = :year",
-                       params)
         writer.execute(
             "INSERT INTO agg_wait_days_year (region, year, wait_days, episodes) "
             "SELECT region, CAST(:year AS INTEGER), wait_days, SUM(episodes) FROM agg_wait_days "
@@ -359,10 +360,9 @@ def refresh_population(writer: Writer, cells: pd.DataFrame | None = None) -> Non
         writer.execute("DELETE FROM agg_population_region_year")
         writer.execute(_POPULATION_SUM.format(where=""))
         return
+    delete_cells(writer, "agg_population_region_year", cells, period="year")
     for region, year in cells[["region", "year"]].drop_duplicates().itertuples(index=False):
         params = {"region": region, "year": int(year)}
-        writer.execute("DELETE FROM agg_population_region_year WHERE region = :region AND "
-                       "year = :year", params)
         writer.execute(_POPULATION_SUM.format(
             where="WHERE practice.region = :region AND practice_population.year = :year"),
             params)

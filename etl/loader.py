@@ -434,9 +434,7 @@ def _write(writer: Writer, engine: Engine, prepared: Prepared, salt: str) -> Non
         writer.ingest("practice_population", rows)
         aggregates.refresh_population(writer, prepared.cells)
     else:
-        for region, year in prepared.cells.itertuples(index=False):
-            writer.execute(f"DELETE FROM {spec.db_table} WHERE region = :region AND year = :year",
-                           {"region": region, "year": int(year)})
+        aggregates.delete_cells(writer, spec.db_table, prepared.cells, period="year")
         if spec is SURVEY:
             _delete_ids(writer, "survey_response", rows["id"])
         writer.ingest(spec.db_table, rows)
