@@ -450,7 +450,7 @@ class _Fmt:
         return formatting.format_numbers([round(v, 9) for v in floats], decimals, self.lang)
 
     def intervals(self, lows, highs, decimals: int = 0) -> list[str]:
-        """:meth:`interval` of each pair."""
+        """"low–high" of each pair, or the missing mark when either end is missing."""
         return [
             formatting.MISSING if formatting.MISSING in (low, high) else f"{low}–{high}"
             for low, high in zip(self.nums(lows, decimals), self.nums(highs, decimals),
@@ -459,11 +459,6 @@ class _Fmt:
 
     def pct(self, fraction, decimals: int = 0) -> str:
         return formatting.format_percent(fraction, decimals, self.lang)
-
-    def interval(self, low, high, decimals: int = 0) -> str:
-        if formatting.is_missing(low) or formatting.is_missing(high):
-            return formatting.MISSING
-        return f"{self.num(low, decimals)}–{self.num(high, decimals)}"
 
     def signal(self, code: str) -> str:
         return self.t(f"spiegel.signal.{code}")
@@ -1146,8 +1141,7 @@ def _destinations(data, fmt, period_counts, own_code) -> None:
         formatting.MISSING if formatting.is_missing(s) else fmt.num(s, 0) + "%"
         for s in frame["share"]
     ]
-    frame["interval_text"] = [fmt.interval(a, b, 1) for a, b in zip(frame["low"], frame["high"],
-                                                                        strict=True)]
+    frame["interval_text"] = fmt.intervals(frame["low"], frame["high"], 1)
     data.destinations = frame
     notes = [fmt.t("spiegel.destinations_note")]
     if not data.has_anderhalvelijn:
