@@ -613,9 +613,12 @@ class _Counts:
             frame = frame[listed].assign(practice=places[listed].astype("int64"))
         # Each distinct age band x sex pair gets its key text once (there are a dozen or so),
         # not each row.
-        pairs = pd.MultiIndex.from_arrays([frame["age_band"], frame["sex"]])
-        codes, uniques = pairs.factorize()
-        keys = [f"{age_band}|{sex}" for age_band, sex in uniques]
+        # Factorising a MultiIndex builds a Python tuple per row; two integer factorisations
+        # combined into one pair number do not.
+        age_codes, age_bands = pd.factorize(frame["age_band"])
+        sex_codes, sexes = pd.factorize(frame["sex"])
+        codes, pairs = pd.factorize(age_codes * max(len(sexes), 1) + sex_codes)
+        keys = [f"{age_bands[pair // len(sexes)]}|{sexes[pair % len(sexes)]}" for pair in pairs]
         for new in sorted(set(keys) - set(self.strata)):
             self.strata[new] = len(self.strata)
         stratum = np.asarray([self.strata[key] for key in keys], dtype="int64")[codes]
