@@ -227,6 +227,26 @@ class AggPracticeMonth(SQLModel, table=True):
     resolved_6m: int
 
 
+class AggPracticeMonthDestinations(SQLModel, table=True):
+    """Referrals per region x referral month x practice, all conditions together, one column
+    per destination (``dashboard.codes.DESTINATIONS``).
+
+    ``agg_practice_month`` summed over condition and destination: about ten times fewer rows.
+    The pages comparing practices over all conditions (spiegelinformatie, anderhalvelijn) read
+    a year of every practice here; with a condition chosen they read ``agg_practice_month``.
+    The loader writes both from the same counts.
+    """
+
+    __tablename__ = "agg_practice_month_destinations"
+    __table_args__ = _CLUSTERED
+    region: str = Field(primary_key=True)
+    month: date = Field(primary_key=True)
+    practice: str = Field(primary_key=True)
+    ziekenhuis: int
+    anderhalvelijn: int
+    econsult: int
+
+
 class AggReferralRegionMonth(SQLModel, table=True):
     """Referral counts per region, month, condition, destination, age band and sex.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from dashboard.codes import DESTINATIONS
 from etl.writer import Writer
 
 TREEKNORM_DAYS = 28
@@ -208,6 +209,17 @@ def region_episode_counts(practice_counts: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def practice_destination_counts(practice_counts: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``agg_practice_month_destinations``: the ``agg_practice_month`` rows summed per
+    region, month and practice over condition, a column of referrals per destination."""
+    destination = practice_counts["destination"].to_numpy()
+    referrals = practice_counts["referrals"].to_numpy()
+    per_destination = {name: np.where(destination == name, referrals, 0)
+                       for name in DESTINATIONS}
+    return group_sums(practice_counts[PRACTICE_DIMENSIONS[:3]].assign(**per_destination),
+                      PRACTICE_DIMENSIONS[:3], {name: name for name in DESTINATIONS})
+
+
 def refresh_episodes(writer: Writer, cells: pd.DataFrame,
                      referrals: pd.DataFrame | None = None,
                      covered: pd.DataFrame | None = None,
@@ -228,6 +240,7 @@ def refresh_episodes(writer: Writer, cells: pd.DataFrame,
         return
     cells = cells.assign(month=pd.to_datetime(cells["month"]))
     delete_cells(writer, "agg_practice_month", cells)
+    delete_cells(writer, "agg_practice_month_destinations", cells)
     delete_cells(writer, "agg_episode_region_month", cells)
     delete_cells(writer, "agg_wait_days", cells)
     if referrals is not None and covered is None:
@@ -241,6 +254,8 @@ def refresh_episodes(writer: Writer, cells: pd.DataFrame,
         # writer's queue, so the writer now stores this region while the next is computed.
         current = next(regions, None)
         writer.ingest("agg_practice_month", practice_counts)
+        writer.ingest("agg_practice_month_destinations",
+                      practice_destination_counts(practice_counts))
         writer.ingest("agg_episode_region_month", region_episode_counts(practice_counts))
         writer.ingest("agg_wait_days", waits)
     refresh_wait_years(writer, cells)

@@ -10,6 +10,8 @@ from them:
   of the same practice, month, condition and destination;
 * ``agg_referral_region_month``: the referral counts without the practice;
 * ``agg_episode_region_month``: the episode cells without the practice;
+* ``agg_practice_month_destinations``: ``agg_practice_month`` summed over condition, a column
+  per destination;
 * ``agg_population_region_year``: the dataset's ``practice_population`` rows summed per region
   (of the ``practice`` table), year, age band and sex;
 * ``agg_wait_days_year``: the dataset's ``agg_wait_days`` rows summed per region, year and days.
@@ -23,10 +25,12 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Connection, Engine, insert, select
 
+from dashboard.codes import DESTINATIONS
 from dashboard.models import (
     AggEpisodeRegionMonth,
     AggPopulationRegionYear,
     AggPracticeMonth,
+    AggPracticeMonthDestinations,
     AggReferralRegionMonth,
     AggWaitDays,
     AggWaitDaysYear,
@@ -127,8 +131,27 @@ def add_aggregates(bind: Engine | Connection, cells: list) -> None:
         bind.execute(table.delete())
         if len(combined):
             bind.execute(insert(table), _records(combined[key + sums]))
+    add_practice_destinations(bind)
     add_population_aggregate(bind)
     add_wait_years(bind)
+
+
+def add_practice_destinations(bind: Connection) -> None:
+    """Rebuild ``agg_practice_month_destinations`` from the ``agg_practice_month`` rows in the
+    database (a pandas pivot, not the loader's code)."""
+    practice_month = _existing(bind, AggPracticeMonth)
+    table = AggPracticeMonthDestinations.__table__
+    bind.execute(table.delete())
+    if not len(practice_month):
+        return
+    wide = practice_month.pivot_table(index=["region", "month", "practice"],
+                                      columns="destination", values="referrals",
+                                      aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=list(DESTINATIONS), fill_value=0).reset_index()
+    bind.execute(insert(table), [
+        {"region": r, "month": m, "practice": p,
+         **{d: int(n) for d, n in zip(DESTINATIONS, counts, strict=True)}}
+        for r, m, p, *counts in wide.itertuples(index=False)])
 
 
 def add_wait_years(bind: Connection) -> None:

@@ -423,3 +423,48 @@ def test_0008_fills_the_region_population_and_the_yearly_waiting_times(empty_url
         assert not {"agg_population_region_year", "agg_wait_days_year"} & tables
     finally:
         engine.dispose()
+
+
+def test_0009_sums_the_practice_months_per_destination_and_downgrade_drops_them(empty_url):
+    # An existing database upgrades without reloading: the new table is summed from the
+    # agg_practice_month rows already there, over condition, a column per destination.
+    engine = database.make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            command.upgrade(database.alembic_config(connection), "0008")
+            connection.commit()
+        with engine.begin() as connection:
+            for row in (("NRD", "2024-01-01", "P1", "hf", "ziekenhuis", 3),
+                        ("NRD", "2024-01-01", "P1", "af", "ziekenhuis", 2),
+                        ("NRD", "2024-01-01", "P1", "af", "econsult", 4),
+                        ("NRD", "2024-01-01", "P2", "hf", "anderhalvelijn", 1),
+                        ("NRD", "2024-02-01", "P1", "hf", "anderhalvelijn", 6),
+                        ("ZD", "2024-01-01", "P3", "overig", "ziekenhuis", 5)):
+                connection.execute(text(
+                    "INSERT INTO agg_practice_month (region, month, practice, condition, "
+                    "destination, referrals, urgent, rta_conform, with_consult, wait_days_sum, "
+                    "within_4_weeks, resolved_6m) VALUES (:r, :m, :p, :c, :d, :n, 0, 0, 0, 0, "
+                    "0, 0)"), dict(zip("rmpcdn", row, strict=True)))
+
+        database.init_db(engine)
+
+        with engine.connect() as connection:
+            rows = sorted((region, str(month)[:10], practice, *counts)
+                          for region, month, practice, *counts in connection.execute(text(
+                              "SELECT region, month, practice, ziekenhuis, anderhalvelijn, "
+                              "econsult FROM agg_practice_month_destinations")).all())
+        assert rows == [
+            ("NRD", "2024-01-01", "P1", 5, 0, 4),  # 3 + 2 to the hospital over hf and af
+            ("NRD", "2024-01-01", "P2", 0, 1, 0),
+            ("NRD", "2024-02-01", "P1", 0, 6, 0),
+            ("ZD", "2024-01-01", "P3", 5, 0, 0),
+        ]
+        assert _diff(engine) == []
+
+        with engine.connect() as connection:
+            command.downgrade(database.alembic_config(connection), "0008")
+            connection.commit()
+        with engine.connect() as connection:
+            assert "agg_practice_month_destinations" not in inspect(connection).get_table_names()
+    finally:
+        engine.dispose()

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from dashboard.queries.anderhalvelijn import data_dates
+from tests.agg_support import add_practice_destinations
 
 
 def _plan(engine, sql: str) -> str:
@@ -60,6 +61,7 @@ def _add_practice_months(engine, rows):
                 "destination, referrals, urgent, rta_conform, with_consult, wait_days_sum, "
                 "within_4_weeks, resolved_6m) VALUES (:r, :m, :p, 'hf', :d, :n, 0, 0, 0, 0, 0, 0)"),
                 {"r": region, "m": month, "p": practice, "d": destination, "n": referrals})
+        add_practice_destinations(conn)  # as the loader writes it with agg_practice_month
 
 
 def test_key_regions_lists_each_region_of_the_key_once_in_order(isolated_db):
@@ -90,13 +92,21 @@ def test_referrals_of_all_regions_per_practice_are_read_from_the_key(isolated_db
         ("NKU", "2024-02-01", "P2", "econsult", 1),
         ("RVW", "2024-03-01", "P3", "ziekenhuis", 4),  # after the period
     ])
-    frame = referrals_by_practice(isolated_db, date(2024, 1, 1), date(2024, 2, 1))
-    got = sorted(map(tuple, frame.astype({"referrals": int}).to_numpy().tolist()))
-    assert got == [("HVO", "P1", "anderhalvelijn", 7), ("HVO", "P1", "ziekenhuis", 5),
-                   ("NKU", "P2", "econsult", 1)]
+    expected = [("HVO", "P1", "anderhalvelijn", 7), ("HVO", "P1", "ziekenhuis", 5),
+                ("NKU", "P2", "econsult", 1)]
+    # All conditions (agg_practice_month_destinations) and the one condition of these rows
+    # (agg_practice_month) give the same sums; another condition has none.
+    for condition in (None, "hf"):
+        frame = referrals_by_practice(isolated_db, date(2024, 1, 1), date(2024, 2, 1),
+                                      condition=condition)
+        got = sorted(map(tuple, frame.astype({"referrals": int}).to_numpy().tolist()))
+        assert got == expected, condition
+    assert referrals_by_practice(isolated_db, date(2024, 1, 1), date(2024, 2, 1),
+                                 condition="af").empty
     if isolated_db.dialect.name == "sqlite":
-        plan = _plan(isolated_db, "SELECT region, practice, SUM(referrals) FROM "
-                                  "agg_practice_month WHERE region IN ('HVO', 'NKU') AND "
-                                  "month >= '2024-01-01' AND month <= '2024-02-01' "
-                                  "GROUP BY region, practice")
-        assert "SEARCH agg_practice_month" in plan
+        for table in ("agg_practice_month", "agg_practice_month_destinations"):
+            plan = _plan(isolated_db, f"SELECT region, practice, COUNT(*) FROM {table} "
+                                      "WHERE region IN ('HVO', 'NKU') AND "
+                                      "month >= '2024-01-01' AND month <= '2024-02-01' "
+                                      "GROUP BY region, practice")
+            assert f"SEARCH {table}" in plan

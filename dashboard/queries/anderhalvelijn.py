@@ -123,17 +123,13 @@ def referrals_by_practice(
 ) -> pd.DataFrame:
     """Referrals per ``region``, ``practice``, ``destination`` over the whole period; with
     ``wide`` one row per region and practice, a column per destination."""
-    agg = AggPracticeMonth.__table__
-    where = _month_filter(agg.c.month, start, end, region, agg.c.region)
-    if condition:
-        where = and_(where, agg.c.condition == condition)
     with engine.connect() as conn:
-        if not region:
-            # The key starts with the region: naming every region lets the database read the
-            # months of each from the key, where a month range alone scans the whole table
-            # (3.7 million rows at national scale for 0.5 million in a year).
-            where = and_(where, agg.c.region.in_(key_regions(conn, agg.c.region)))
-        return practice_destination_sums(conn, where, with_region=True, wide=wide)
+        # The key starts with the region: naming every region lets the database read the
+        # months of each from the key, where a month range alone scans the whole table.
+        regions = [region] if region else key_regions(conn,
+                                                      AggPracticeMonth.__table__.c.region)
+        return practice_destination_sums(conn, start, end, regions, condition or None,
+                                         with_region=True, wide=wide)
 
 
 def key_regions(conn, column) -> list[str]:

@@ -1,6 +1,7 @@
 """Referral counts and practice populations per region (spiegelinformatie and related pages).
 
-Practice totals come from ``agg_practice_month`` (no age band or sex), the stratum counts and
+Practice totals come from ``agg_practice_month_destinations`` (all conditions) or
+``agg_practice_month`` (one condition; neither has age band or sex), the stratum counts and
 the region's span from ``agg_referral_region_month``. The raw ``referral`` table is read, on its
 (region, month) index, for the data date (one month) and, by :func:`referral_counts`, only when
 the data hold errors that need practice x stratum counts (see ``pagedata.spiegelinformatie``).
@@ -8,13 +9,17 @@ the data hold errors that need practice x stratum counts (see ``pagedata.spiegel
 
 from __future__ import annotations
 
+import operator
 from datetime import date
+from functools import reduce
 
 import pandas as pd
 from sqlalchemy import Engine, and_, func, or_, select
 
+from dashboard.codes import DESTINATIONS
 from dashboard.models import (
     AggPracticeMonth,
+    AggPracticeMonthDestinations,
     AggReferralRegionMonth,
     Practice,
     PracticePopulation,
@@ -137,10 +142,8 @@ def practice_totals(
 
     First days of months, inclusive; ``condition``: a programme line or ``None`` for all.
     """
-    agg = AggPracticeMonth.__table__
     with engine.connect() as conn:
-        return practice_destination_sums(
-            conn, and_(*_month_window(agg, region, first_month, last_month, condition)))
+        return practice_destination_sums(conn, first_month, last_month, [region], condition)
 
 
 def referrals_outside(
@@ -155,13 +158,20 @@ def referrals_outside(
 
     One sum, no grouping: a check that a page's figures need no exact counts.
     """
-    agg = AggPracticeMonth.__table__
     practice = Practice.__table__
+    if condition is None:
+        # All conditions: a tenth of the rows, one per practice and month.
+        agg = AggPracticeMonthDestinations.__table__
+        referrals = reduce(operator.add, (agg.c[destination] for destination in DESTINATIONS))
+        window = _month_window(agg, region, first_month, last_month, None)
+    else:
+        agg = AggPracticeMonth.__table__
+        referrals = agg.c.referrals
+        window = _month_window(agg, region, first_month, last_month, condition)
     outside = agg.c.practice.not_in(select(practice.c.code).where(practice.c.region == region))
     if practices:
         outside = or_(outside, agg.c.practice.in_(list(practices)))
-    statement = select(func.coalesce(func.sum(agg.c.referrals), 0)).where(
-        and_(outside, *_month_window(agg, region, first_month, last_month, condition)))
+    statement = select(func.coalesce(func.sum(referrals), 0)).where(and_(outside, *window))
     with engine.connect() as conn:
         return int(conn.execute(statement).scalar())
 

@@ -16,6 +16,7 @@ DATA_TABLES = (
     "cost", "survey_response", "hf_admission", "load_log", "agg_practice_month",
     "agg_wait_days", "agg_satisfaction", "agg_referral_region_month",
     "agg_episode_region_month", "agg_population_region_year", "agg_wait_days_year",
+    "agg_practice_month_destinations",
 )
 
 
@@ -182,6 +183,52 @@ def test_region_level_aggregates_follow_a_correction_and_a_moved_referral(
         ("NRD", "2024-02-01", "econsult", 1),
         ("ZD", "2024-02-01", "ziekenhuis", 1),
     ]
+
+
+def _destinations_from_raw_rows(engine) -> list[tuple]:
+    """agg_practice_month_destinations as counted independently from the referral rows."""
+    with engine.connect() as conn:
+        rows = pd.DataFrame(conn.execute(text(
+            "SELECT region, month, practice, destination FROM referral")).all(),
+            columns=["region", "month", "practice", "destination"])
+    rows["month"] = pd.to_datetime(rows["month"]).dt.strftime("%Y-%m-%d")
+    wide = pd.crosstab([rows["region"], rows["month"], rows["practice"]], rows["destination"])
+    wide = wide.reindex(columns=["ziekenhuis", "anderhalvelijn", "econsult"], fill_value=0)
+    return sorted((*key, *map(int, counts)) for key, counts in zip(
+        wide.index, wide.to_numpy(), strict=True))
+
+
+def _stored_destinations(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return sorted((region, str(month)[:10], practice, *counts)
+                      for region, month, practice, *counts in conn.execute(text(
+                          "SELECT region, month, practice, ziekenhuis, anderhalvelijn, econsult "
+                          "FROM agg_practice_month_destinations")).all())
+
+
+def test_practice_destination_sums_follow_a_load_and_a_correction(isolated_db, valid_dir,
+                                                                   tmp_path):
+    load_paths([valid_dir], isolated_db)
+    stored = _stored_destinations(isolated_db)
+    # NRD January: R1 (P1, hospital) and R2 (P1, anderhalvelijn) in one row.
+    assert ("NRD", "2024-01-01", "P1", 1, 1, 0) in stored
+    assert stored == _destinations_from_raw_rows(isolated_db)
+    # A corrected January for NRD: R2 withdrawn, R5 moved here from March (March loses its
+    # only row), R6 added at P2.
+    corrected = (
+        "referral_id,referral_date,practice,patient_id,age_band,sex,icpc,destination,urgent,"
+        "rta_conform\n"
+        "R1,2024-01-05,P1,PAT-1,18-44,M,K77,ziekenhuis,nee,ja\n"
+        "R5,2024-01-28,P1,PAT-1,18-44,M,K77,ziekenhuis,nee,ja\n"
+        "R6,2024-01-25,P2,PAT-9,18-44,M,K77,econsult,ja,nee\n"
+    )
+    write_files(tmp_path / "fix", {"referrals_correctie.csv": corrected})
+    assert load_paths([tmp_path / "fix"], isolated_db).ok
+    stored = _stored_destinations(isolated_db)
+    assert [row for row in stored if row[:2] == ("NRD", "2024-01-01")] == [
+        ("NRD", "2024-01-01", "P1", 2, 0, 0), ("NRD", "2024-01-01", "P2", 0, 0, 1)]
+    assert not [row for row in stored if row[:2] == ("NRD", "2024-03-01")]
+    assert stored == _destinations_from_raw_rows(isolated_db)
 
 
 def test_failure_in_the_middle_of_a_load_leaves_the_database_as_it_was(
