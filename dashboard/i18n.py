@@ -2492,6 +2492,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": " (te kleine aantallen)",
         "en": " (numbers too small)",
     },
+    "regio.reason.complement": {
+        "nl": " (verborgen: anders is een klein aantal elders af te leiden uit de benchmark)",
+        "en": " (hidden: otherwise a small number elsewhere follows from the benchmark)",
+    },
     "regio.reason.no_data": {"nl": " (geen gegevens)", "en": " (no data)"},
     "regio.reason.no_interval": {
         "nl": " (geen interval: kostentotaal of te weinig waarnemingen)",
@@ -2563,8 +2567,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No points to show for this indicator.",
     },
     "regio.hidden_points": {
-        "nl": "{n} punt(en) met aantallen van 1 tot 9 zijn weggelaten.",
-        "en": "{n} point(s) with counts from 1 to 9 are left out.",
+        "nl": "{n} punt(en) weggelaten: aantallen van 1 tot 9, en punten waaruit zo'n aantal "
+              "via de benchmark af te leiden zou zijn.",
+        "en": "{n} point(s) left out: counts from 1 to 9, and points from which such a count "
+              "would follow through the benchmark.",
     },
     "regio.method.rate": {
         "nl": "Aantal per 1.000 persoonsjaren; 95%-interval exact Poisson (Garwood 1936).",

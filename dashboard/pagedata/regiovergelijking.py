@@ -41,10 +41,10 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from dashboard import i18n
-from dashboard.formatting import format_euro, format_number, format_percent
+from dashboard.formatting import MISSING, format_euro, format_number, format_percent
 from dashboard.indicators import BY_CODE
 from dashboard.pagedata.measures import mean_ci_from_sums
-from dashboard.privacy import is_small, threshold
+from dashboard.privacy import complementary_suppression, is_small, threshold
 from dashboard.queries import anderhalvelijn as region_queries
 from dashboard.queries import quadruple_aim
 from dashboard.queries import regiovergelijking as queries
@@ -179,7 +179,8 @@ def format_value(value: Any, spec: RowSpec, lang: str) -> str:
 
 def _label(row: dict, spec: RowSpec, lang: str) -> str:
     if row["suppressed"]:
-        return f"<{threshold()}"
+        # A region hidden only to protect another's small count is not small itself.
+        return MISSING if row.get("reason") == "complement" else f"<{threshold()}"
     if pd.isna(row["value"]):
         return "–"
     text = format_value(row["value"], spec, lang)
@@ -501,8 +502,10 @@ def _table(data: RegioData, year: int, lang: str) -> pd.DataFrame:
     units = [*data.regions["region"], BENCHMARK]
     sums, histograms = _aggregates(data)
     for spec in ROWS:
-        cells = {u: _cell(spec, sums, histograms, u, year) for u in units}
-        before = {u: _cell(spec, sums, histograms, u, year - 1) for u in units}
+        cells = _with_complements(spec, {u: _cell(spec, sums, histograms, u, year)
+                                         for u in units})
+        before = _with_complements(spec, {u: _cell(spec, sums, histograms, u, year - 1)
+                                          for u in units})
         bench = cells[BENCHMARK]
         bench_value = np.nan if bench["suppressed"] else bench["value"]
         for unit in units:
@@ -522,6 +525,8 @@ def _table(data: RegioData, year: int, lang: str) -> pd.DataFrame:
             }
             if unit == BENCHMARK:
                 row["comparison"], row["reason"] = "benchmark", None
+            elif cell.get("complement"):
+                row["comparison"], row["reason"] = "not_compared", "complement"
             else:
                 row["comparison"], row["reason"] = _comparison(spec, row, bench)
             usable = shown and not prev["suppressed"] and pd.notna(cell["value"]) and pd.notna(
@@ -539,6 +544,30 @@ def _table(data: RegioData, year: int, lang: str) -> pd.DataFrame:
     small = table["suppressed"]
     table.loc[small, ["numerator", "denominator"]] = np.nan
     return table
+
+
+def _size(spec: RowSpec) -> str:
+    """The count that says how much a region's cell tells: events for a rate, else the
+    people or responses counted (an indicator's denominator)."""
+    return "numerator" if spec.measure == "rate" else "denominator"
+
+
+def _with_complements(spec: RowSpec, cells: dict[str, dict]) -> dict[str, dict]:
+    """``cells`` (one year of one indicator, per region and the benchmark) with the regions
+    hidden that would give a small count away.
+
+    The benchmark pools the regions, so its numerator and denominator minus the visible regions'
+    are the one hidden region's (``privacy.complementary_suppression``: within the regions, a
+    single hidden cell takes the smallest other region with it, and the viewer learns only the
+    sum of two). Such a region is marked ``complement``: its numbers are not small.
+    """
+    regions = [unit for unit in cells if unit != BENCHMARK]
+    counts = pd.Series([cells[u][_size(spec)] for u in regions], index=regions, dtype=float)
+    small = pd.Series([bool(cells[u]["suppressed"]) for u in regions], index=regions)
+    secondary, _ = complementary_suppression(counts, small)
+    for region in secondary.index[secondary.to_numpy()]:
+        cells[region] = {**cells[region], "suppressed": True, "complement": True}
+    return cells
 
 
 def _comparison(spec: RowSpec, row: dict, bench: dict) -> tuple[str, str | None]:
@@ -707,6 +736,12 @@ def _trend_frame(data: RegioData, spec: RowSpec, frequency: str,
     if frame.empty:
         return pd.DataFrame(columns=TREND_COLUMNS), 0
     small = _small(spec, frame["numerator"], frame["denominator"])
+    # The benchmark point of a period pools its regions' points: one hidden region point takes
+    # another with it, as in the table (_with_complements).
+    regions = frame["region"] != BENCHMARK
+    secondary, _ = complementary_suppression(
+        frame.loc[regions, _size(spec)], small[regions], groups=frame.loc[regions, "period"])
+    small = small | secondary.reindex(frame.index, fill_value=False)
     hidden = int(small.sum())
     frame = frame[~small.to_numpy()]
     histograms = {}

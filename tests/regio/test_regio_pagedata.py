@@ -140,14 +140,50 @@ def test_trend_arrows_from_a_significance_test(data):
 
 
 def test_means_with_t_intervals(data):
-    alf = cell(data, "TEVREDENHEID", "ALF")
+    # BET: 20 scores, mean 7, sd 1. (ALF's 20 are hidden to protect GAM's 5: see below.)
+    bet = cell(data, "TEVREDENHEID", "BET")
     half = stats.t.ppf(0.975, 19) * 1 / math.sqrt(20)
-    assert alf["value"] == pytest.approx(8.0)
-    assert (alf["low"], alf["high"]) == (pytest.approx(8 - half), pytest.approx(8 + half))
+    assert bet["value"] == pytest.approx(7.0)
+    assert (bet["low"], bet["high"]) == (pytest.approx(7 - half), pytest.approx(7 + half))
     pooled = (160 + 140 + 30) / 45
-    assert alf["benchmark"] == pytest.approx(pooled)
-    assert alf["comparison"] == "better"  # 7,53-8,47 lies above 7,33
-    assert cell(data, "TEVREDENHEID", "BET")["comparison"] == "similar"  # 6,53-7,47
+    assert bet["benchmark"] == pytest.approx(pooled)
+    assert bet["comparison"] == "similar"  # 6,53-7,47 holds 7,33
+
+
+def test_a_region_that_would_give_a_small_count_away_is_hidden_too(data):
+    # GAM has 5 scores (small). The benchmark pools 45 scores with sum 330: with ALF and BET
+    # shown, GAM's 5 and their sum 30 would follow by subtraction. So the smallest other
+    # region (ALF and BET both 20: the first) is hidden as well; a viewer learns only that
+    # ALF and GAM have 25 scores together.
+    assert cell(data, "TEVREDENHEID", "GAM")["reason"] == "small"
+    alf = cell(data, "TEVREDENHEID", "ALF")
+    assert alf["suppressed"] and pd.isna(alf["value"]) and pd.isna(alf["denominator"])
+    assert alf["comparison"] == "not_compared" and alf["reason"] == "complement"
+    assert alf["label"] == "–"  # not "<10": ALF's own numbers are not small
+    assert not cell(data, "TEVREDENHEID", "ALL")["suppressed"]
+    # GAM's 3 of 123 to anderhalvelijn or e-consult: the complement is the region with fewer
+    # referrals, BET (600 against ALF's 720).
+    assert cell(data, "ALV_AANDEEL", "BET")["reason"] == "complement"
+    assert not cell(data, "ALV_AANDEEL", "ALF")["suppressed"]
+    # Where no region is small, nothing is hidden.
+    assert not cell(data, "VERW_CARD", "ALF")["suppressed"]
+    assert not cell(data, "VERW_CARD", "BET")["suppressed"]
+    # 2023: GAM has no data, ALF and BET are shown; their previous values give the changes.
+    assert cell(data, "VERW_CARD", "BET")["previous_value"] == pytest.approx(60.0)
+
+
+def test_trend_points_that_would_give_a_small_count_away_are_left_out(data):
+    # Per month the benchmark pools the regions too. TEVREDENHEID (March 2024): GAM's 5
+    # scores are small and ALF (first of the two with 20) goes with them; BET stays.
+    detail = rv.indicator_detail(data, "TEVREDENHEID", "month")
+    regions = set(detail.trend.loc[~detail.trend["is_benchmark"], "region"])
+    assert regions == {"BET"}
+    assert detail.hidden_points == 2
+    # ALV_AANDEEL in January 2024: GAM's 3 e-consults hide BET's January point as well
+    # (600 / 12 = 50 referrals that month against ALF's 60).
+    share = rv.indicator_detail(data, "ALV_AANDEEL", "month").trend
+    january = share[share["period"] == pd.Timestamp("2024-01-01")]
+    assert set(january["region"]) == {"ALF", "ALL"}
 
 
 def test_median_waiting_time_with_order_statistic_interval(data):
@@ -235,8 +271,9 @@ def test_funnel_across_regions(data):
     assert rv.indicator_detail(data, "WACHTTIJD", "year").funnel_kind is None
     assert rv.indicator_detail(data, "KOSTEN_PP").funnel_kind is None
     mean = rv.indicator_detail(data, "TEVREDENHEID")
+    # GAM is small and ALF hidden with it (the complement): only BET is a point.
     assert mean.funnel_kind == "mean" and set(mean.funnel_points["region_name"]) == {
-        "Regio Alfa", "Regio Beta"}
+        "Regio Beta"}
 
 
 def test_no_practice_appears_in_any_frame(data):
