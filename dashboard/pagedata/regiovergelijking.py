@@ -562,8 +562,10 @@ def _with_complements(spec: RowSpec, cells: dict[str, dict]) -> dict[str, dict]:
     sum of two). Such a region is marked ``complement``: its numbers are not small.
     """
     regions = [unit for unit in cells if unit != BENCHMARK]
-    counts = pd.Series([cells[u][_size(spec)] for u in regions], index=regions, dtype=float)
+    if not any(cells[u]["suppressed"] for u in regions):
+        return cells  # the usual case, without building Series per indicator and year
     small = pd.Series([bool(cells[u]["suppressed"]) for u in regions], index=regions)
+    counts = pd.Series([cells[u][_size(spec)] for u in regions], index=regions, dtype=float)
     secondary, _ = complementary_suppression(counts, small)
     for region in secondary.index[secondary.to_numpy()]:
         cells[region] = {**cells[region], "suppressed": True, "complement": True}
@@ -739,9 +741,10 @@ def _trend_frame(data: RegioData, spec: RowSpec, frequency: str,
     # The benchmark point of a period pools its regions' points: one hidden region point takes
     # another with it, as in the table (_with_complements).
     regions = frame["region"] != BENCHMARK
-    secondary, _ = complementary_suppression(
-        frame.loc[regions, _size(spec)], small[regions], groups=frame.loc[regions, "period"])
-    small = small | secondary.reindex(frame.index, fill_value=False)
+    if small[regions].any():
+        secondary, _ = complementary_suppression(
+            frame.loc[regions, _size(spec)], small[regions], groups=frame.loc[regions, "period"])
+        small = small | secondary.reindex(frame.index, fill_value=False)
     hidden = int(small.sum())
     frame = frame[~small.to_numpy()]
     histograms = {}
