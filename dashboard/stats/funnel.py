@@ -74,25 +74,58 @@ def _precision(precision: object, statistic: str) -> np.ndarray:
     return as_positive(precision, "precision")
 
 
-def _exact_limit(p: float, precision: np.ndarray, statistic: str, target: float) -> np.ndarray:
-    # Spiegelhalter (2005) appendix A.1.1: interpolate between the discrete quantiles so the
-    # limits are smooth curves rather than staircases. r_p is the smallest count with
-    # P(Y <= r_p) >= p and alpha = (P(Y <= r_p) - p) / P(Y = r_p). The lower limit is
-    # (r_p - alpha) / precision and the upper (r_p + 1 - alpha) / precision, as in Spiegelhalter's
-    # own qbinom.interp: then a count lies below the lower (above the upper) limit exactly when
-    # its one-sided exact tail probability is below p (above 1 - p).
+def _exact_limits(ps: Sequence[float], precision: np.ndarray, statistic: str,
+                  target: float) -> list[np.ndarray]:
+    """The interpolated exact limit for each tail probability in ``ps``, per precision.
+
+    Spiegelhalter (2005) appendix A.1.1: interpolate between the discrete quantiles so the
+    limits are smooth curves rather than staircases. r_p is the smallest count with
+    P(Y <= r_p) >= p and alpha = (P(Y <= r_p) - p) / P(Y = r_p). The lower limit is
+    (r_p - alpha) / precision and the upper (r_p + 1 - alpha) / precision, as in Spiegelhalter's
+    own qbinom.interp: then a count lies below the lower (above the upper) limit exactly when
+    its one-sided exact tail probability is below p (above 1 - p).
+    """
+    # Every step is element-wise, so each limit is computed once per distinct precision (many
+    # practices share a denominator) and for all tail probabilities in one call of each
+    # distribution method: scipy's per-call overhead, not the quantiles, was most of the time.
     # The distributions' own methods with their parameters, not frozen distributions: freezing
     # builds a docstring each time, which cost more than the quantiles themselves.
+    distinct, position = np.unique(precision, return_inverse=True)
+    probability = np.repeat(np.asarray(ps, dtype=float), len(distinct))
+    tiled = np.tile(distinct, len(ps))
     if statistic == "ratio":
-        dist, parameters = stats.poisson, (target * precision,)
+        dist, parameters = stats.poisson, (target * tiled,)
     else:
-        dist, parameters = stats.binom, (precision.astype(np.int64), target)
-    r = dist.ppf(p, *parameters)
-    alpha = (dist.cdf(r, *parameters) - p) / dist.pmf(r, *parameters)
-    count = r - alpha if p < 0.5 else r + 1 - alpha
+        dist, parameters = stats.binom, (tiled.astype(np.int64), target)
+    r = dist.ppf(probability, *parameters)
+    alpha = (dist.cdf(r, *parameters) - probability) / dist.pmf(r, *parameters)
     # Below r_p = 0 the interpolation would give a negative limit, which no unit can fall under.
     upper_bound = 1.0 if statistic == "proportion" else np.inf
-    return np.clip(count / precision, 0.0, upper_bound)
+    limits = []
+    for i, p in enumerate(ps):
+        part = slice(i * len(distinct), (i + 1) * len(distinct))
+        count = r[part] - alpha[part] if p < 0.5 else r[part] + 1 - alpha[part]
+        limits.append(np.clip(count[position] / precision, 0.0, upper_bound))
+    return limits
+
+
+def _exact_limit(p: float, precision: np.ndarray, statistic: str, target: float) -> np.ndarray:
+    """:func:`_exact_limits` for one tail probability."""
+    return _exact_limits([p], precision, statistic, target)[0]
+
+
+def _level_limits(levels: Sequence[float], precision: np.ndarray, statistic: str,
+                  target: float) -> dict[str, np.ndarray]:
+    """``lower_<lvl>`` and ``upper_<lvl>`` per level, in that order (exact limits)."""
+    tails = [(1 - level) / 2 for level in levels]
+    ps = [p for tail in tails for p in (tail, 1 - tail)]
+    limits = iter(_exact_limits(ps, precision, statistic, target))
+    out = {}
+    for level in levels:
+        sfx = level_suffix(level)
+        out[f"lower_{sfx}"] = next(limits)
+        out[f"upper_{sfx}"] = next(limits)
+    return out
 
 
 def funnel_limits(
@@ -136,13 +169,8 @@ def funnel_limits(
         target = 1.0
     t = _check_target(target, statistic)
     rho = _precision(precision, statistic)
-    out = pd.DataFrame({"precision": rho, "target": t})
-    for level in levels:
-        tail = (1 - level) / 2
-        sfx = level_suffix(level)
-        out[f"lower_{sfx}"] = _exact_limit(tail, rho, statistic, t)
-        out[f"upper_{sfx}"] = _exact_limit(1 - tail, rho, statistic, t)
-    return out
+    return pd.DataFrame(
+        {"precision": rho, "target": t, **_level_limits(levels, rho, statistic, t)})
 
 
 def funnel_grid(max_precision: float, statistic: str = "ratio", points: int = 200) -> np.ndarray:
@@ -269,37 +297,29 @@ def funnel_classify(
         inflation = np.sqrt(s**2 + tau2) / s
         inflated = tau2 > 0
 
-    out = pd.DataFrame(index=index)
+    # Built from one dict: a column at a time cost more than the statistics here.
+    columns: dict[str, object] = {}
     if units is not None:
         labels = list(units)
         same_length(units=np.asarray(labels, dtype=object), numerator=y_count)
-        out["unit"] = labels
-    out["numerator"] = y_count
-    out["precision"] = rho
-    out["value"] = value
-    out["target"] = t
-    out["z"] = z
-    out["z_adjusted"] = z / inflation
-
-    for level in SIGNAL_LEVELS:
-        tail = (1 - level) / 2
-        sfx = level_suffix(level)
-        if inflated:
-            half = stats.norm.ppf(1 - tail) * s * inflation
-            out[f"lower_{sfx}"] = _back_transform(centre_t - half, statistic)
-            out[f"upper_{sfx}"] = _back_transform(centre_t + half, statistic)
-        else:
-            out[f"lower_{sfx}"] = _exact_limit(tail, rho, statistic, t)
-            out[f"upper_{sfx}"] = _exact_limit(1 - tail, rho, statistic, t)
+        columns["unit"] = labels
+    columns.update(numerator=y_count, precision=rho, value=value, target=t, z=z,
+                   z_adjusted=z / inflation)
+    if inflated:
+        for level in SIGNAL_LEVELS:
+            sfx = level_suffix(level)
+            half = stats.norm.ppf(1 - (1 - level) / 2) * s * inflation
+            columns[f"lower_{sfx}"] = _back_transform(centre_t - half, statistic)
+            columns[f"upper_{sfx}"] = _back_transform(centre_t + half, statistic)
+    else:
+        columns.update(_level_limits(SIGNAL_LEVELS, rho, statistic, t))
 
     signal = np.full(n_units, "within", dtype=object)
-    signal[value < out["lower_95"].to_numpy()] = "low_95"
-    signal[value > out["upper_95"].to_numpy()] = "high_95"
-    signal[value < out["lower_998"].to_numpy()] = "low_998"
-    signal[value > out["upper_998"].to_numpy()] = "high_998"
-    out["signal"] = signal
-    out["phi"] = phi
-    out["tau2"] = tau2
+    signal[value < columns["lower_95"]] = "low_95"
+    signal[value > columns["upper_95"]] = "high_95"
+    signal[value < columns["lower_998"]] = "low_998"
+    signal[value > columns["upper_998"]] = "high_998"
+    out = pd.DataFrame({**columns, "signal": signal, "phi": phi, "tau2": tau2}, index=index)
     out.attrs.update(
         {
             "statistic": statistic,
