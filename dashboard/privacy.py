@@ -94,29 +94,62 @@ def complementary_suppression(
     the group of each cell (``None``: one group); ``prefer``: cells to pick first when they
     qualify (e.g. rows that already have a hidden count, so fewer rows lose numbers). Returns
     the extra cells to hide, and the groups where no such cell exists (their total must not be
-    shown).
+    shown). Cells are told apart by their labels, so ``counts`` needs a unique index.
     """
     counts = pd.to_numeric(counts, errors="coerce").fillna(0)
+    if not counts.index.is_unique:
+        raise ValueError("counts needs a unique index: its cells are told apart by their labels")
     suppressed = suppressed.reindex(counts.index).fillna(False).astype(bool)
     known = (pd.Series(False, index=counts.index) if known is None
              else known.reindex(counts.index).fillna(False).astype(bool))
     groups = pd.Series(0, index=counts.index) if groups is None else groups
-    secondary = pd.Series(False, index=counts.index)
-    no_complement: set = set()
-    for group, index in groups.groupby(groups, sort=False).groups.items():
-        hidden = suppressed[index] & ~known[index]
-        if int(hidden.sum()) != 1:
-            continue
-        others = counts[index][~hidden & ~known[index]]
-        if prefer is not None and prefer[others.index].any():
-            others = others[prefer[others.index]]
-        # A non-zero cell if there is one; a zero hidden as well still leaves only a sum.
-        candidates = others[others > 0] if (others > 0).any() else others
-        if candidates.empty:
-            no_complement.add(group)
-        else:
-            secondary[candidates.idxmin()] = True
-    return secondary, no_complement
+    codes, labels = _group_codes(groups, counts.index)
+    if prefer is not None:
+        prefer = prefer if prefer.index.equals(counts.index) else prefer.loc[counts.index]
+        prefer = prefer.to_numpy(dtype=bool)
+    secondary, no_complement = _complements(
+        counts.to_numpy(), suppressed.to_numpy() & ~known.to_numpy(), known.to_numpy(), codes,
+        len(labels), prefer)
+    return (pd.Series(secondary, index=counts.index),
+            {labels[group] for group in no_complement})
+
+
+def _group_codes(groups: pd.Series, index: pd.Index) -> tuple[np.ndarray, list]:
+    """Group number per row of ``index`` (-1: no group, a missing value, which groupby leaves
+    out too) and the group labels."""
+    if not groups.index.equals(index):
+        groups = groups.reindex(index)
+    codes, labels = pd.factorize(groups, sort=False)
+    return codes, list(labels)
+
+
+def _per_group(codes: np.ndarray, mask: np.ndarray, n_groups: int) -> np.ndarray:
+    """How many rows of each group are in ``mask`` (rows without a group not counted)."""
+    return np.bincount(codes[mask & (codes >= 0)], minlength=n_groups)
+
+
+def _complements(values: np.ndarray, hidden: np.ndarray, known: np.ndarray, codes: np.ndarray,
+                 n_groups: int, prefer: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """The rule of :func:`complementary_suppression` on arrays, all groups at once: a group
+    with exactly one ``hidden`` cell gets its smallest other cell not ``known`` (from the
+    ``prefer`` cells when any qualifies; above zero when any is), the first in row order
+    among equals. Returns the extra cells and the groups that have no such cell."""
+    # Per row via the group number; the appended False is what a row without a group (-1)
+    # looks up.
+    single_group = _per_group(codes, hidden, n_groups) == 1
+    eligible = np.append(single_group, False)[codes] & ~hidden & ~known
+    for narrower in ([] if prefer is None else [prefer]) + [values > 0]:
+        subset = eligible & narrower
+        has = np.append(_per_group(codes, subset, n_groups) > 0, False)[codes]
+        eligible = np.where(has, subset, eligible)
+    with_candidate = _per_group(codes, eligible, n_groups) > 0
+    rows = np.flatnonzero(eligible)
+    # Smallest count per group, the earliest row among equal counts (as Series.idxmin).
+    rows = rows[np.lexsort((rows, values[rows], codes[rows]))]
+    first = np.unique(codes[rows], return_index=True)[1]
+    secondary = np.zeros(len(values), dtype=bool)
+    secondary[rows[first]] = True
+    return secondary, np.flatnonzero(single_group & ~with_candidate)
 
 
 # ---- the one gate for practice-level rows (dashboard.scope) ----------------------------------
@@ -145,46 +178,49 @@ def suppress_with_complements(
     """
     limit = threshold() if limit is None else limit
     columns = list(count_columns)
-    own = own_mask if own_mask is not None else pd.Series(False, index=frame.index)
-    values = {c: pd.to_numeric(frame[c], errors="coerce").fillna(0) for c in columns}
-    small = {c: is_small(frame[c], limit) & ~own for c in columns}
-    hidden = {c: small[c].copy() for c in columns}
+    if not frame.index.is_unique:
+        raise ValueError("frame needs a unique index: its cells are told apart by their labels")
+    # Arrays, one column per count: the rules below ran on a Series per column and cell test,
+    # which at national scale (5,000 practices) cost more than the rules themselves.
+    own = (np.zeros(len(frame), dtype=bool) if own_mask is None
+           else own_mask.reindex(frame.index).fillna(False).astype(bool).to_numpy())
+    values = [pd.to_numeric(frame[c], errors="coerce").fillna(0).to_numpy() for c in columns]
+    numbers = np.column_stack([v.astype(float) for v in values]) if columns else None
+    small = np.column_stack(
+        [is_small(frame[c], limit).to_numpy() & ~own for c in columns]
+    ) if columns else np.zeros((len(frame), 0), dtype=bool)
+    codes, labels = _group_codes(
+        pd.Series(0, index=frame.index) if groups is None else groups, frame.index)
+    hidden = small.copy()
+    undisclosable: set = set()
     changed = True
     while changed:
         changed = False
         if row_linked:
             # One equation per row: a row with exactly one hidden count needs a second one,
             # the smallest other non-zero count of that row.
-            hidden_cells = np.column_stack([hidden[c].to_numpy() for c in columns])
-            numbers = np.column_stack([values[c].to_numpy(dtype=float) for c in columns])
-            alone = hidden_cells.sum(axis=1) == 1
-            pick = alone & (~hidden_cells).any(axis=1)
+            pick = (hidden.sum(axis=1) == 1) & (~hidden).any(axis=1)
             if pick.any():
                 # The smallest non-zero count; a zero only when the row has no other.
                 rank = np.where(numbers > 0, numbers, 1e300)
-                choice = np.where(~hidden_cells, rank, np.inf).argmin(axis=1)
-                for position, c in enumerate(columns):
-                    extra = pick & (choice == position)
-                    if extra.any():
-                        hidden[c] |= pd.Series(extra, index=frame.index)
-                        changed = True
+                choice = np.where(~hidden, rank, np.inf).argmin(axis=1)
+                hidden[pick, choice[pick]] = True
+                changed = True
         undisclosable = set()
-        for c in columns:
+        for position, c in enumerate(columns):
             # In linked rows, a complement in a row that already lost a count costs no more.
-            prefer = (pd.concat([hidden[other] for other in columns], axis=1).any(axis=1)
-                      if row_linked else None)
-            secondary, no_complement = complementary_suppression(values[c], hidden[c], groups,
-                                                                 own, prefer)
-            undisclosable |= {(group, c) for group in no_complement}
+            prefer = hidden.any(axis=1) if row_linked else None
+            secondary, lonely = _complements(values[position], hidden[:, position] & ~own, own,
+                                             codes, len(labels), prefer)
+            undisclosable |= {(labels[group], c) for group in lonely}
             if secondary.any():
-                hidden[c] |= secondary
+                hidden[:, position] |= secondary
                 changed = True
     result = frame.copy()
-    any_hidden = pd.Series(False, index=frame.index)
-    for c in columns:
-        any_hidden |= hidden[c]
-        shown = frame[c].astype(object).where(~hidden[c], formatting.MISSING)
-        result[c] = shown.where(~small[c], f"<{limit}")
+    any_hidden = hidden.any(axis=1)
+    for position, c in enumerate(columns):
+        shown = frame[c].astype(object).where(~hidden[:, position], formatting.MISSING)
+        result[c] = shown.where(~small[:, position], f"<{limit}")
     for column in dependent_columns:
         result[column] = frame[column].astype(object).where(~any_hidden, np.nan)
     result["suppressed"] = any_hidden

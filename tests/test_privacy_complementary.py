@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from dashboard.privacy import complementary_suppression, is_small
 
@@ -157,3 +158,51 @@ def test_no_hidden_count_can_be_worked_out_in_random_tables():
             checked_without_total += 1
     # Both kinds of table occurred: the check is not vacuous.
     assert 0 < checked_without_total < 300
+
+
+# ---- rules the array implementation must keep (hand-worked) -----------------------------------
+
+
+def test_equal_candidates_the_first_row_is_the_complement():
+    # One hidden cell (4); the other cells 30, 12, 12: the smallest is 12, twice; the first of
+    # them in row order (position 1) is hidden, as Series.idxmin would pick.
+    _, secondary, _ = _run([30, 12, 12, 4])
+    assert secondary.tolist() == [False, True, False, False]
+
+
+def test_a_row_without_a_group_is_left_out():
+    # Group "a": 40, 3 (hidden), 25 -> complement 25. The rows without a group (None) have no
+    # shown total to protect, so their 2 is no primary cell of any group and 1 no complement.
+    _, secondary, no_complement = _run(
+        [40, 3, 25, 2, 1], groups=["a", "a", "a", None, None])
+    assert secondary.tolist() == [False, False, True, False, False]
+    assert no_complement == set()
+
+
+def test_preferred_cells_are_taken_first_when_one_qualifies():
+    counts = pd.Series([40, 3, 25, 60])
+    primary = is_small(counts, limit=10)
+    # 25 is the smallest other cell, but 60 is preferred (its row already lost a count).
+    prefer = pd.Series([False, False, False, True])
+    secondary, _ = complementary_suppression(counts, primary, prefer=prefer)
+    assert secondary.tolist() == [False, False, False, True]
+    # A preferred cell that is the hidden one itself does not count: 25 again.
+    secondary, _ = complementary_suppression(counts, primary,
+                                             prefer=pd.Series([False, True, False, False]))
+    assert secondary.tolist() == [False, False, True, False]
+
+
+def test_a_zero_is_a_complement_only_when_nothing_else_is_left():
+    # Hidden 5; others 0 and 0 (known: none): no non-zero cell, so the first zero goes.
+    _, secondary, no_complement = _run([0, 5, 0])
+    assert secondary.tolist() == [True, False, False]
+    assert no_complement == set()
+
+
+def test_cells_must_have_unique_labels():
+    counts = pd.Series([40, 3, 25], index=[0, 1, 1])
+    with pytest.raises(ValueError, match="unique index"):
+        complementary_suppression(counts, is_small(counts, limit=10))
+    table = _table().set_axis([0, 1, 1, 2])
+    with pytest.raises(ValueError, match="unique index"):
+        suppress_with_complements(table, ["referrals", "hospital", "alv"], limit=10)
