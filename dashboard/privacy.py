@@ -29,8 +29,27 @@ def threshold() -> int:
 def is_small(counts: pd.Series, limit: int | None = None) -> pd.Series:
     """True where a count is suppressible: 1 <= count < threshold (zero is not disclosive)."""
     limit = threshold() if limit is None else limit
-    values = pd.to_numeric(counts, errors="coerce").astype("float64")
-    return ((values >= 1) & (values < limit)).fillna(False).astype(bool)
+    # On the array: pandas' comparisons and fillna per call cost more than the test itself.
+    values = pd.to_numeric(counts, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    return pd.Series((values >= 1) & (values < limit), index=counts.index, name=counts.name)
+
+
+def _aligned_mask(mask: pd.Series | None, index: pd.Index) -> np.ndarray:
+    """``mask`` (None: nowhere) as a boolean array in the order of ``index``."""
+    if mask is None:
+        return np.zeros(len(index), dtype=bool)
+    if not mask.index.equals(index):
+        mask = mask.reindex(index)
+    return mask.fillna(False).astype(bool).to_numpy()
+
+
+def _replaced(values: pd.Series, *rules: tuple[np.ndarray, object]) -> pd.Series:
+    """``values`` as objects, with each rule's replacement where its mask is true (a later
+    rule wins). Object dtype is kept, as ``astype(object).where(...)`` would."""
+    cells = values.to_numpy(dtype=object, copy=True)
+    for mask, replacement in rules:
+        cells[mask] = replacement
+    return pd.Series(cells, index=values.index, dtype=object)
 
 
 def display_names(practices: pd.DataFrame, own_practice: str | None) -> pd.Series:
@@ -60,14 +79,14 @@ def suppress_small_counts(
     """
     limit = threshold() if limit is None else limit
     result = frame.copy()
-    keep = own_mask if own_mask is not None else pd.Series(False, index=frame.index)
-    any_small = pd.Series(False, index=frame.index)
+    keep = _aligned_mask(own_mask, frame.index)
+    any_small = np.zeros(len(frame), dtype=bool)
     for column in count_columns:
-        small = is_small(frame[column], limit) & ~keep
+        small = is_small(frame[column], limit).to_numpy() & ~keep
         any_small |= small
-        result[column] = frame[column].astype(object).where(~small, f"<{limit}")
+        result[column] = _replaced(frame[column], (small, f"<{limit}"))
     for column in dependent_columns:
-        result[column] = frame[column].astype(object).where(~any_small, np.nan)
+        result[column] = _replaced(frame[column], (any_small, np.nan))
     result["suppressed"] = any_small
     return result
 
@@ -182,13 +201,12 @@ def suppress_with_complements(
         raise ValueError("frame needs a unique index: its cells are told apart by their labels")
     # Arrays, one column per count: the rules below ran on a Series per column and cell test,
     # which at national scale (5,000 practices) cost more than the rules themselves.
-    own = (np.zeros(len(frame), dtype=bool) if own_mask is None
-           else own_mask.reindex(frame.index).fillna(False).astype(bool).to_numpy())
+    own = _aligned_mask(own_mask, frame.index)
     values = [pd.to_numeric(frame[c], errors="coerce").fillna(0).to_numpy() for c in columns]
     numbers = np.column_stack([v.astype(float) for v in values]) if columns else None
-    small = np.column_stack(
-        [is_small(frame[c], limit).to_numpy() & ~own for c in columns]
-    ) if columns else np.zeros((len(frame), 0), dtype=bool)
+    # is_small on the filled values: a missing count (0 here) is not small either.
+    small = ((numbers >= 1) & (numbers < limit) & ~own[:, None] if columns
+             else np.zeros((len(frame), 0), dtype=bool))
     codes, labels = _group_codes(
         pd.Series(0, index=frame.index) if groups is None else groups, frame.index)
     hidden = small.copy()
@@ -219,10 +237,10 @@ def suppress_with_complements(
     result = frame.copy()
     any_hidden = hidden.any(axis=1)
     for position, c in enumerate(columns):
-        shown = frame[c].astype(object).where(~hidden[:, position], formatting.MISSING)
-        result[c] = shown.where(~small[:, position], f"<{limit}")
+        result[c] = _replaced(frame[c], (hidden[:, position], formatting.MISSING),
+                              (small[:, position], f"<{limit}"))
     for column in dependent_columns:
-        result[column] = frame[column].astype(object).where(~any_hidden, np.nan)
+        result[column] = _replaced(frame[column], (any_hidden, np.nan))
     result["suppressed"] = any_hidden
     # (group, column) pairs whose total would give a hidden count away: no other cell could
     # be hidden with it (e.g. only the own practice and one other referred). The page must not
