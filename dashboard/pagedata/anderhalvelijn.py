@@ -17,7 +17,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from dashboard import i18n
-from dashboard.pagedata.measures import mean_ci_from_sums, median_from_histogram
+from dashboard.pagedata.measures import group_sums, mean_ci_from_sums, medians_from_histograms
 from dashboard.pagedata.periods import (
     ROLLING,
     Period,
@@ -134,18 +134,18 @@ def _labels(codes: pd.Series, kind: str, lang: str) -> pd.Series:
 def _with_proportion(frame: pd.DataFrame, numerator: str, denominator: str,
                      prefix: str = "share") -> pd.DataFrame:
     """Add ``<prefix>``, ``<prefix>_low``, ``<prefix>_high`` (Wilson); NaN where n = 0."""
-    frame = frame.copy()
-    positive = frame[denominator] > 0
-    frame[prefix] = np.nan
-    frame[f"{prefix}_low"] = np.nan
-    frame[f"{prefix}_high"] = np.nan
+    # On arrays: masked .loc assignments cost ten times the intervals on these small frames.
+    den = frame[denominator].to_numpy()
+    positive = den > 0
+    share, low, high = (np.full(len(frame), np.nan) for _ in range(3))
     if positive.any():
-        num = frame.loc[positive, numerator].to_numpy()
-        den = frame.loc[positive, denominator].to_numpy()
-        low, high = proportion_ci(num, den)
-        frame.loc[positive, prefix] = num / den
-        frame.loc[positive, f"{prefix}_low"] = low
-        frame.loc[positive, f"{prefix}_high"] = high
+        num, den = frame[numerator].to_numpy()[positive], den[positive]
+        share[positive] = num / den
+        low[positive], high[positive] = proportion_ci(num, den)
+    frame = frame.copy()
+    frame[prefix] = share
+    frame[f"{prefix}_low"] = low
+    frame[f"{prefix}_high"] = high
     return frame
 
 
@@ -154,9 +154,10 @@ def _pivot_destinations(frame: pd.DataFrame, index: list[str], value: str) -> pd
     if frame.empty:
         wide = pd.DataFrame(columns=[*index, *SETTINGS])
     else:
-        wide = frame.pivot_table(
-            index=index, columns="destination", values=value, aggfunc="sum", fill_value=0
-        ).reset_index()
+        # What pivot_table(aggfunc="sum", fill_value=0) does, without its general machinery
+        # (half the time): sums per key sorted, destinations as sorted columns, gaps 0.
+        wide = (frame.groupby([*index, "destination"])[value].sum()
+                .unstack("destination", fill_value=0).reset_index())
         wide.columns.name = None
     for destination in SETTINGS:
         if destination not in wide:
@@ -426,27 +427,32 @@ def _resolved_and_flow(data, episodes, scope, names, lang) -> None:
 
 
 def _setting_order(frame: pd.DataFrame) -> pd.DataFrame:
-    order = {code: i for i, code in enumerate(SETTINGS)}
-    return frame.sort_values(
-        ["region_name", "setting"],
-        key=lambda s: s.map(order) if s.name == "setting" else s,
-    ).reset_index(drop=True)
+    """Rows by region name, then setting in SETTINGS order; missing names or other settings
+    last, ties in their order (as a stable sort_values)."""
+    names = pd.factorize(frame["region_name"], sort=True)[0]
+    rank = frame["setting"].map({code: i for i, code in enumerate(SETTINGS)}).to_numpy(
+        dtype=float, na_value=np.inf)
+    order = np.lexsort((rank, np.where(names < 0, len(frame), names)))
+    return frame.take(order).reset_index(drop=True)
 
 
 def _wait_summary(histogram: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    rows = []
-    for key, group in histogram.groupby(by, sort=False):
-        total = int(group["episodes"].sum())
-        within = int(group.loc[group["wait_days"] <= TREEKNORM_DAYS, "episodes"].sum())
-        rows.append(
-            {
-                **dict(zip(by, key, strict=True)),
-                "episodes": total,
-                "within_4_weeks": within,
-                "median_days": median_from_histogram(group["wait_days"], group["episodes"]),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=[*by, "episodes", "within_4_weeks", "median_days"])
+    # All groups at once, numbered in order of appearance as groupby(sort=False) iterates them
+    # (rows with a missing key, -1, left out as there); a loop over the groups cost a dozen
+    # pandas calls per region and setting.
+    group = histogram.groupby(by, sort=False).ngroup().to_numpy()
+    histogram, group = histogram[group >= 0], group[group >= 0]
+    if not len(group):
+        frame = pd.DataFrame([], columns=[*by, "episodes", "within_4_weeks", "median_days"])
+        return _with_proportion(frame, "within_4_weeks", "episodes")
+    n_groups = int(group.max()) + 1
+    days = histogram["wait_days"].to_numpy()
+    counts = histogram["episodes"].to_numpy()
+    frame = histogram[by].iloc[np.unique(group, return_index=True)[1]].reset_index(drop=True)
+    frame["episodes"] = group_sums(group, counts, n_groups)
+    frame["within_4_weeks"] = group_sums(group, np.where(days <= TREEKNORM_DAYS, counts, 0),
+                                         n_groups)
+    frame["median_days"] = medians_from_histograms(group, days, counts, n_groups)
     return _with_proportion(frame, "within_4_weeks", "episodes")
 
 

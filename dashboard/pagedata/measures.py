@@ -39,6 +39,42 @@ def median_from_histogram(values, counts) -> float:
     return float((lower + upper) / 2)
 
 
+def group_sums(group, counts, n_groups: int) -> np.ndarray:
+    """Whole-number sum of ``counts`` per group number 0..n_groups-1 (np.bincount would add
+    in floating point)."""
+    sums = np.zeros(n_groups, dtype=np.int64)
+    np.add.at(sums, np.asarray(group), np.asarray(counts, dtype=np.int64))
+    return sums
+
+
+def medians_from_histograms(group, values, counts, n_groups: int) -> np.ndarray:
+    """:func:`median_from_histogram` for many histograms at once: row i of the long table
+    (``values``, ``counts``) belongs to histogram ``group[i]`` (0..n_groups-1); one median per
+    group, NaN for a group without observations. One sort for all groups instead of a
+    function call per group (a page has one per region and setting)."""
+    group = np.asarray(group)
+    values = np.asarray(values, dtype=float)
+    counts = np.asarray(counts, dtype=np.int64)
+    if not group.shape == values.shape == counts.shape:
+        raise ValueError("group, values and counts must have the same length")
+    if (counts < 0).any():
+        raise ValueError("counts must not be negative")
+    keep = counts > 0
+    order = np.lexsort((values[keep], group[keep]))
+    group, values, counts = group[keep][order], values[keep][order], counts[keep][order]
+    cumulative = np.cumsum(counts)
+    total = group_sums(group, counts, n_groups)
+    # Observations of the groups before each group in the sorted, expanded data; within a
+    # group the 0-based positions of the middle observation(s) as in median_from_histogram.
+    before = np.cumsum(total) - total
+    has = total > 0
+    lower = values[np.searchsorted(cumulative, before[has] + (total[has] - 1) // 2, "right")]
+    upper = values[np.searchsorted(cumulative, before[has] + total[has] // 2, "right")]
+    medians = np.full(n_groups, np.nan)
+    medians[has] = (lower + upper) / 2
+    return medians
+
+
 def mean_ci_from_sums(n, total, total_sq, level: float = 0.95):
     """Mean with a Student t-interval from the count, sum and sum of squares.
 

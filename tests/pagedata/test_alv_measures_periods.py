@@ -11,7 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from dashboard.pagedata.measures import mean_ci_from_sums, median_from_histogram
+from dashboard.pagedata.measures import (
+    group_sums,
+    mean_ci_from_sums,
+    median_from_histogram,
+    medians_from_histograms,
+)
 from dashboard.pagedata.periods import Period, add_months, period_keys, resolve_period
 
 
@@ -33,6 +38,34 @@ def test_median_from_histogram_equals_median_of_the_data(pairs):
     if sum(counts) == 0:
         return
     assert median_from_histogram(values, counts) == np.median(np.repeat(values, counts))
+
+
+def test_medians_from_histograms_by_hand():
+    # Group 0: 10 x1, 20 x2 -> data 10, 20, 20 -> 20. Group 1: 5 x1, 7 x1 -> 6. Group 2: only a
+    # zero count -> no data -> NaN. Group 3: no rows at all -> NaN. Rows need not be sorted.
+    medians = medians_from_histograms(
+        [1, 0, 2, 0, 1], [7, 20, 3, 10, 5], [1, 2, 0, 1, 1], n_groups=4)
+    assert medians[:2].tolist() == [20.0, 6.0]
+    assert math.isnan(medians[2]) and math.isnan(medians[3])
+    assert group_sums([1, 0, 2, 0, 1], [1, 2, 0, 1, 1], 4).tolist() == [3, 2, 0, 0]
+    with pytest.raises(ValueError, match="negative"):
+        medians_from_histograms([0], [1], [-1], 1)
+    with pytest.raises(ValueError, match="same length"):
+        medians_from_histograms([0, 0], [1], [1], 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 400), st.integers(0, 30)),
+                min_size=1, max_size=40))
+def test_medians_from_histograms_equal_the_median_of_each_groups_data(rows):
+    group, values, counts = (np.array(column) for column in zip(*rows, strict=True))
+    medians = medians_from_histograms(group, values, counts, 4)
+    for g in range(4):
+        data = np.repeat(values[group == g], counts[group == g])
+        if data.size == 0:
+            assert math.isnan(medians[g])
+        else:
+            assert medians[g] == np.median(data)
 
 
 def test_mean_ci_from_sums_matches_the_raw_data():
