@@ -316,6 +316,8 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
     table["region_name"] = table["region"].map(names)
     table["signal"] = None
     table["signal_label"] = None
+    # Filled per region below and set once: a .loc assignment per region cost more.
+    signal = np.full(len(table), None, dtype=object)
 
     limit = threshold()
     shown_counts = ["referrals", "alv", "hospital"]
@@ -329,11 +331,12 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
         classified = funnel_classify(
             rows["alv"], rows["referrals"], statistic="proportion", target=target
         )
-        table.loc[rows.index, "signal"] = classified["signal"].to_numpy()
+        signal[table.index.get_indexer(rows.index)] = classified["signal"].to_numpy()
         grid = funnel_grid(float(rows["referrals"].max()) * 1.05, statistic="proportion")
         limits = funnel_limits(grid, statistic="proportion", target=target)
         limits.insert(0, "region_name", region_name)
         lines.append(limits)
+    table["signal"] = pd.Series(signal, index=table.index, dtype=object)
     table["signal_label"] = _labels(table["signal"].fillna("none"), "signal", lang).where(
         table["signal"].notna(), None
     )
