@@ -77,7 +77,10 @@ def indirect_standardise(
                              "unknown")
         check_columns(units, [unit_col, *strata, population_col], "units")
         as_counts(observed.to_numpy(), "observed", integer=True)
-        unknown = sorted(set(observed.index) - set(units[unit_col]))
+        # Only the (few) units of ``observed`` are looked up: a set of every row's unit costs
+        # milliseconds at national scale.
+        named = observed.index
+        unknown = sorted(set(named[~named.isin(units[unit_col].unique())]))
         if unknown:
             raise ValueError(f"observed names units without population rows: {unknown}")
         units = units.assign(**{events_col: 0})
@@ -95,18 +98,21 @@ def indirect_standardise(
         reference[events_col].sum() / reference[population_col].sum() if has_counts else None
     )
 
-    merged = units.merge(ref_rates, on=strata, how="left", validate="many_to_one")
-    missing = merged.loc[merged["_ref_rate"].isna(), strata].drop_duplicates()
-    if not missing.empty:
+    units = units.reset_index(drop=True)
+    rate = _stratum_rates(units, ref_rates, strata)
+    absent = rate.isna().to_numpy()
+    if absent.any():
+        missing = units.loc[absent, strata].drop_duplicates()
         named = [tuple(r) if len(r) > 1 else r[0] for r in missing.itertuples(index=False)]
         raise ValueError(f"strata missing from reference: {named}")
 
-    merged["_expected"] = merged[population_col] * merged["_ref_rate"]
-    per_unit = merged.groupby(unit_col, sort=True, dropna=False).agg(
-        observed=(events_col, "sum"),
-        expected=("_expected", "sum"),
-        population=(population_col, "sum"),
-    )
+    expected = units[population_col] * rate
+    # One grouping for the three sums (the same compensated group sums as three named
+    # aggregations, in a third of the time).
+    per_unit = pd.DataFrame(
+        {"observed": units[events_col], "expected": expected,
+         "population": units[population_col]}
+    ).groupby(units[unit_col], sort=True, dropna=False).sum()
     if observed is not None:
         per_unit["observed"] = observed.reindex(per_unit.index, fill_value=0).to_numpy()
     zero = per_unit.index[per_unit["expected"] <= 0].tolist()
@@ -116,25 +122,54 @@ def indirect_standardise(
             "with a reference rate above 0"
         )
 
-    out = per_unit.reset_index()
-    out["observed"] = out["observed"].astype(int)
+    observed_count = per_unit["observed"].astype(int)
+    expected, population = per_unit["expected"], per_unit["population"]
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["crude_rate"] = np.where(
-            out["population"] > 0, out["observed"] / out["population"] * per, np.nan
-        )
-    low, high = rate_ci(out["observed"].to_numpy(), out["expected"].to_numpy(), level)
-    out["ratio"] = out["observed"] / out["expected"]
-    out["low"] = low
-    out["high"] = high
-    for col in ("ratio", "low", "high"):
-        out[f"{col}_100"] = out[col] * 100
+        crude_rate = np.where(population > 0, observed_count / population * per, np.nan)
+    low, high = rate_ci(observed_count.to_numpy(), expected.to_numpy(), level)
+    ratio = observed_count / expected
     if ref_crude is None:
-        ref_crude = out["expected"].sum() / out["population"].sum()
-    out["standardised_rate"] = out["ratio"] * ref_crude * per
+        ref_crude = expected.sum() / population.sum()
+    # Built in one go: a column at a time costs more than the arithmetic at national scale.
+    out = pd.DataFrame(
+        {
+            unit_col: per_unit.index,
+            "observed": observed_count.to_numpy(),
+            "expected": expected.to_numpy(),
+            "population": population.to_numpy(),
+            "crude_rate": crude_rate,
+            "ratio": ratio.to_numpy(),
+            "low": low,
+            "high": high,
+            "ratio_100": ratio.to_numpy() * 100,
+            "low_100": low * 100,
+            "high_100": high * 100,
+            "standardised_rate": (ratio * ref_crude * per).to_numpy(),
+        }
+    )
     out.attrs.update(
         {"level": level, "per": per, "strata": strata, "reference_rate": float(ref_crude)}
     )
     return out
+
+
+def _stratum_rates(units: pd.DataFrame, rates: pd.DataFrame, strata: list[str]) -> pd.Series:
+    """The reference rate of each row's stratum (NaN where the stratum has none), aligned with
+    ``units``: a lookup in the (unique) strata of ``rates`` instead of a merge, which costs
+    several times more on a region's ~20,000 practice x stratum rows."""
+    if len(strata) == 1:
+        keys = pd.Index(rates[strata[0]])
+        places = keys.get_indexer(units[strata[0]])
+    else:
+        keys = pd.MultiIndex.from_frame(rates[strata])
+        places = keys.get_indexer(pd.MultiIndex.from_frame(units[strata]))
+    values = rates["_ref_rate"]
+    if (places < 0).any():
+        values = values.astype(float)  # as a left merge: a stratum without rate is NaN
+        taken = np.where(places < 0, np.nan, values.to_numpy()[places])
+    else:
+        taken = values.to_numpy()[places]
+    return pd.Series(taken, index=units.index)
 
 
 def _reference_rates(
@@ -151,6 +186,13 @@ def _reference_rates(
         check_columns(reference, strata, "reference")
         as_counts(reference[population_col].to_numpy(), f"reference[{population_col!r}]")
         as_counts(reference[events_col].to_numpy(), f"reference[{events_col!r}]")
+        population = reference[population_col]
+        unique = (reference[strata[0]].is_unique if len(strata) == 1
+                  else not reference.duplicated(strata).any())
+        if unique and bool((population > 0).all()):
+            # One row per stratum (the usual case): the pooled counts are the rows themselves.
+            return pd.DataFrame({**{column: reference[column] for column in strata},
+                                 "_ref_rate": reference[events_col] / population})
         pooled = reference.groupby(strata, dropna=False)[[events_col, population_col]].sum()
         empty = pooled.index[pooled[population_col] <= 0].tolist()
         if empty:
