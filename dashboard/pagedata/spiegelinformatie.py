@@ -296,6 +296,10 @@ def _person_years_fast(population: pd.DataFrame, weights: pd.DataFrame,
         person_time.append(sums)
     labels = np.empty(len(periods), dtype=object)
     labels[:] = periods
+    if all(isinstance(label, int) for label in periods):
+        # Integer labels stay integers (as the general join keeps them): the trend numbers its
+        # quarters, and grouping ~250,000 rows on integers is much faster than on dates.
+        labels = labels.astype("int64")
     return pd.DataFrame({
         "period": np.repeat(labels, [len(part) for part in person_time]),
         "practice": np.concatenate(practices), STRATA[0]: np.concatenate(strata),
@@ -650,15 +654,18 @@ class _Counts:
         return _units(exact[exact["month"] >= self.period_month], exposure,
                       list(self.codes.values()))
 
-    def trend(self, destination: str, exposure: pd.DataFrame, own: int | None):
+    def trend(self, destination: str, exposure: pd.DataFrame, own: int | None,
+              starts: pd.Series):
         """Referrals per quarter x stratum of the region and per quarter of ``own``.
 
-        Left out, as in the funnel: referrals of practices without person-years in the quarter
-        (no population figures) and in strata where the region lists nobody that quarter.
+        ``exposure`` numbers its quarters by their place in ``starts`` (first days), and so
+        do the counts returned. Left out, as in the funnel: referrals of practices without
+        person-years in the quarter (no population figures) and in strata where the region
+        lists nobody that quarter.
         """
         practice_years = exposure.groupby(["period", "practice"])["person_years"].sum()
         cell_years = exposure.groupby(["period", *STRATA])["person_years"].sum()
-        strata = _quarterly(self._selected(self.stratum_counts, destination))
+        strata = _quarterly(self._selected(self.stratum_counts, destination), starts)
         region = strata.groupby(["period", *STRATA])["referrals"].sum()
         quarters = exposure["period"].nunique()
         with_years = practice_years[practice_years > 0].groupby(level="practice").size()
@@ -668,10 +675,10 @@ class _Counts:
             and self._window_errors(lacking) == 0
         )
         if fast:
-            own_counts = _quarterly(self._selected(self.own_months, destination)).groupby(
-                "period")["referrals"].sum()
+            own_counts = _quarterly(self._selected(self.own_months, destination),
+                                    starts).groupby("period")["referrals"].sum()
             return region[region > 0], own_counts
-        exact = _quarterly(self._selected(self.exact(), destination))
+        exact = _quarterly(self._selected(self.exact(), destination), starts)
         keys = pd.MultiIndex.from_frame(exact[["period", "practice"]])
         exact = exact[practice_years.reindex(keys, fill_value=0.0).to_numpy() > 0]
         keys = pd.MultiIndex.from_frame(exact[["period", *STRATA]])
@@ -681,13 +688,14 @@ class _Counts:
         return region[region > 0], own_counts
 
 
-def _quarterly(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with the first day of its month's quarter as ``period`` (a date)."""
-    month = pd.to_datetime(frame["month"]).dt
-    quarter = pd.to_datetime(
-        {"year": month.year, "month": 3 * ((month.month - 1) // 3) + 1, "day": 1}
-    ).dt.date if len(frame) else pd.Series([], dtype=object)
-    return frame.assign(period=quarter.to_numpy())
+def _quarterly(frame: pd.DataFrame, quarters: pd.Series) -> pd.DataFrame:
+    """``frame`` with its month's quarter as ``period``: the place of the quarter's first day
+    in ``quarters``, -1 for a quarter not among them (no person-time: its referrals are left
+    out as those of a quarter without population)."""
+    month = pd.DatetimeIndex(frame["month"])
+    number = month.year.to_numpy() * 4 + (month.month.to_numpy() - 1) // 3
+    known = pd.Index([start.year * 4 + (start.month - 1) // 3 for start in quarters])
+    return frame.assign(period=known.get_indexer(number).astype("int64"))
 
 
 def _data_notes(fmt: _Fmt, borrowed, units: _Units, names: pd.Series) -> list[str]:
@@ -977,10 +985,15 @@ def _trend_quarters(period: Period, first_month: date, data_date: date) -> pd.Da
 
 
 def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
-    exposure, _ = person_years(population, quarters[["period", "start", "end"]])
+    # The quarters by number (their place in ``quarters``, which is in time order) until the
+    # frames are built: every grouping below is then on integers, not on date objects.
+    labels = quarters["period"].to_numpy()
+    numbered = quarters[["start", "end"]].assign(period=range(len(quarters)))
+    exposure, _ = person_years(population, numbered[["period", "start", "end"]])
     if exposure.empty:
         return
-    region_counts, own_counts = counts.trend(filters.destination, exposure, own_code)
+    region_counts, own_counts = counts.trend(filters.destination, exposure, own_code,
+                                             quarters["period"])
     region = pd.DataFrame({"person_years": exposure.groupby("period")["person_years"].sum()})
     region["referrals"] = (
         region_counts.groupby(level="period").sum().reindex(region.index, fill_value=0)
@@ -992,7 +1005,7 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
     frames = [
         pd.DataFrame(
             {
-                "period": region.index,
+                "period": labels[region.index],
                 "series": "region",
                 "series_label": fmt.t("spiegel.series_region"),
                 "referrals": region["referrals"].to_numpy(),
@@ -1005,7 +1018,7 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
     ]
     if own_code is not None:
         frames.append(_own_trend(exposure, region_counts, own_counts, own_code, region,
-                                 region_rate, filters, data, fmt))
+                                 region_rate, filters, data, fmt, labels))
     trend = pd.concat(frames, ignore_index=True)
     trend = trend.merge(quarters[["period", "end", "partial"]], on="period", how="left")
     small = privacy.is_small(trend["referrals"]) & (trend["series"] == "region")
@@ -1033,7 +1046,7 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
 
 
 def _own_trend(exposure, region_counts, own_counts, own_code, region, region_rate, filters,
-               data, fmt) -> pd.DataFrame:
+               data, fmt, labels) -> pd.DataFrame:
     own_rows = exposure[exposure["practice"] == own_code]
     own = pd.DataFrame({"person_years": own_rows.groupby("period")["person_years"].sum()})
     own["referrals"] = own_counts.reindex(own.index, fill_value=0).astype("int64")
@@ -1047,7 +1060,7 @@ def _own_trend(exposure, region_counts, own_counts, own_code, region, region_rat
         rate = own["referrals"] / own["person_years"]
         return pd.DataFrame(
             {
-                "period": own.index,
+                "period": labels[own.index],
                 "series": "own",
                 "series_label": label,
                 "referrals": own["referrals"].to_numpy(),
@@ -1087,7 +1100,7 @@ def _own_trend(exposure, region_counts, own_counts, own_code, region, region_rat
     quarter_rate = region_rate.reindex(own.index) * PER
     return pd.DataFrame(
         {
-            "period": own.index,
+            "period": labels[own.index],
             "series": "own",
             "series_label": label,
             "referrals": own["referrals"].to_numpy(),
