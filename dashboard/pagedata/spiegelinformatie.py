@@ -222,6 +222,9 @@ def person_years(
             days = (last - first).days + 1
             if days > 0:
                 pieces.append((period, year, days / _year_days(year)))
+    fast = _person_years_fast(population, pieces)
+    if fast is not None:
+        return fast
     weights = pd.DataFrame(pieces, columns=["period", "year", "weight"])
     needed = pd.DataFrame({"year": sorted(weights["year"].unique())})
     # Per practice and needed year the nearest year with figures, the earlier one on a tie.
@@ -237,9 +240,6 @@ def person_years(
                                         ["year", "source_year"]].drop_duplicates().itertuples(
             index=False)
     }
-    fast = _person_years_fast(population, weights, sources)
-    if fast is not None:
-        return fast[columns], borrowed
     listed = population.rename(columns={"year": "source_year"})
     frame = weights.merge(sources, on="year").merge(listed, on=["practice", "source_year"])
     frame["person_years"] = frame["listed_patients"] * frame["weight"]
@@ -247,40 +247,44 @@ def person_years(
     return result[columns], borrowed
 
 
-def _person_years_fast(population: pd.DataFrame, weights: pd.DataFrame,
-                       sources: pd.DataFrame) -> pd.DataFrame | None:
-    """:func:`person_years` without joining every period to every population row: per period
-    and calendar year, the rows of each practice's source year times the year's weight, and a
-    practice x stratum's one or two products added. The same numbers to the last bit: a sum of
-    at most two terms does not depend on their order (pandas' compensated group sum of two
-    terms is their plain sum). ``None`` when a period has more than two calendar years, or the
-    integer codes are not there (the general join then does it)."""
-    if (weights.groupby("period", sort=False).size() > 2).any() or not all(
+def _person_years_fast(population: pd.DataFrame, pieces: list[tuple]
+                       ) -> tuple[pd.DataFrame, set[tuple[int, int]]] | None:
+    """:func:`person_years` on arrays, for integer practice and stratum codes (0 and up):
+    ``pieces`` are (period, calendar year, weight). Per period and calendar year, the rows of
+    each practice's source year times the year's weight, and a practice x stratum's one or two
+    products added. The same numbers to the last bit: a sum of at most two terms does not
+    depend on their order (pandas' compensated group sum of two terms is their plain sum).
+    ``None`` when a period has more than two calendar years or the codes are not such
+    integers (the general join then does it)."""
+    by_period: dict = {}
+    for period, needed, weight in pieces:
+        by_period.setdefault(period, []).append((needed, weight))
+    if any(len(part) > 2 for part in by_period.values()) or not all(
         pd.api.types.is_integer_dtype(population[c]) for c in ("practice", STRATA[0])
     ):
         return None
+    practice = population["practice"].to_numpy()
+    if practice.min() < 0:
+        return None
     # Sorted by practice and stratum once: one calendar year's rows are then already in the
     # order of the result.
-    order = np.lexsort((population[STRATA[0]].to_numpy(), population["practice"].to_numpy()))
-    practice = population["practice"].to_numpy()[order]
-    stratum = population[STRATA[0]].to_numpy()[order]
+    stratum = population[STRATA[0]].to_numpy()
+    order = np.lexsort((stratum, practice))
+    practice, stratum = practice[order], stratum[order]
     year = population["year"].to_numpy()[order]
     listed = population["listed_patients"].to_numpy()[order]
-    source_by_year = {}
-    for needed, part in sources.groupby("year", sort=False):
-        lookup = np.full(int(practice.max()) + 1 if len(practice) else 0, -1, dtype=np.int64)
-        lookup[part["practice"].to_numpy()] = part["source_year"].to_numpy()
-        source_by_year[int(needed)] = lookup
-    pieces: dict = {}
-    for period, needed, weight in weights[["period", "year", "weight"]].itertuples(index=False):
-        pieces.setdefault(period, []).append((int(needed), weight))
-    periods, practices, strata, person_time = sorted(pieces), [], [], []
+    source_by_year, borrowed = _source_years(practice, year, sorted({y for _, y, _ in pieces}))
+    # The rows of a calendar year, picked once: the trend's 12 quarters need only 3 or 4.
+    picked = {}
+    for needed, source in source_by_year.items():
+        rows = year == source[practice]
+        picked[needed] = (np.stack([practice[rows], stratum[rows]]), listed[rows])
+    periods, practices, strata, person_time = sorted(by_period), [], [], []
     for period in periods:
         keys, values = [], []
-        for needed, weight in pieces[period]:
-            rows = year == source_by_year[needed][practice]
-            keys.append(np.stack([practice[rows], stratum[rows]]))
-            values.append(listed[rows] * weight)
+        for needed, weight in by_period[period]:
+            keys.append(picked[needed][0])
+            values.append(picked[needed][1] * weight)
         if len(keys) == 1:
             keys, sums = keys[0], values[0]
         else:
@@ -296,15 +300,40 @@ def _person_years_fast(population: pd.DataFrame, weights: pd.DataFrame,
         person_time.append(sums)
     labels = np.empty(len(periods), dtype=object)
     labels[:] = periods
-    if all(isinstance(label, int) for label in periods):
-        # Integer labels stay integers (as the general join keeps them): the trend numbers its
-        # quarters, and grouping ~250,000 rows on integers is much faster than on dates.
-        labels = labels.astype("int64")
-    return pd.DataFrame({
-        "period": np.repeat(labels, [len(part) for part in person_time]),
+    # The label column as the DataFrame constructor would infer it from the labels repeated
+    # (text, dates or, for the trend's numbered quarters, integers), but inferred from the
+    # few labels and then repeated.
+    label_array = (labels.astype("int64") if all(isinstance(p, int) for p in periods)
+                   else pd.Series(labels).array)
+    repeat = np.repeat(np.arange(len(periods)), [len(part) for part in person_time])
+    frame = pd.DataFrame({
+        "period": label_array.take(repeat),
         "practice": np.concatenate(practices), STRATA[0]: np.concatenate(strata),
         "person_years": np.concatenate(person_time),
     })
+    return frame, borrowed
+
+
+def _source_years(practice: np.ndarray, year: np.ndarray, needed: list[int]):
+    """Per needed year, each practice's nearest year with figures (the earlier one on a tie;
+    -1 for a practice without any), indexed by practice code; and the pairs (needed, used)
+    where they differ."""
+    first = int(year.min())
+    years = np.arange(int(year.max()) - first + 1) + first
+    present = np.zeros((int(practice.max()) + 1, len(years)), dtype=bool)
+    present[practice, year - first] = True
+    known = present.any(axis=1)
+    sources, borrowed = {}, set()
+    for wanted in needed:
+        distance = years - wanted
+        # Twice the distance, plus one for a later year: the earlier of two equally near years
+        # costs less.
+        cost = np.where(present, 2 * np.abs(distance) + (distance > 0), np.iinfo(np.int64).max)
+        source = np.where(known, years[cost.argmin(axis=1)], -1)
+        sources[wanted] = source
+        borrowed |= {(int(wanted), int(used)) for used in np.unique(source[known])
+                     if used != wanted}
+    return sources, borrowed
 
 
 # ---- assembling the units of a funnel ---------------------------------------------------------
