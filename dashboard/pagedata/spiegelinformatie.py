@@ -408,32 +408,48 @@ def _units_fast(observed: pd.Series, stratum_referrals: pd.Series,
     hold an error that only practice x stratum counts can leave out exactly.
 
     ``observed``: referrals per listed practice; ``stratum_referrals``: the region's referrals
-    per stratum (every practice whose referrals carry the region's code).
+    per stratum (every practice whose referrals carry the region's code); ``exposure``: from
+    :func:`person_years` on integer codes (0 and up). The practices and strata to leave out
+    follow from signs of sums, counted on arrays; the reference's person-years, which are
+    shown, are pandas' (compensated) group sums as in :func:`_compared`.
     """
-    per_practice = exposure.groupby("practice")["person_years"].sum()
-    no_population = sorted(per_practice.index[per_practice <= 0])
-    rows = exposure[~exposure["practice"].isin(no_population)]
+    practice = exposure["practice"].to_numpy()
+    stratum = exposure[STRATA[0]].to_numpy()
+    years = exposure["person_years"].to_numpy()
     events = stratum_referrals[stratum_referrals > 0]
-    stratum_years = rows.groupby(list(STRATA))["person_years"].sum()
-    if (stratum_years.reindex(events.index, fill_value=0.0) <= 0).any():
+    event_strata = events.index.to_numpy(dtype="int64")
+    places = int(practice.max(initial=-1)) + 1
+    cells = max(int(stratum.max(initial=-1)), int(event_strata.max(initial=-1))) + 1
+    present = np.bincount(practice, minlength=places) > 0
+    no_population = present & (np.bincount(practice, weights=years, minlength=places) <= 0)
+    kept = ~no_population[practice]
+    stratum_years = np.bincount(stratum[kept], weights=years[kept], minlength=cells)
+    if (stratum_years[event_strata] <= 0).any():
         return None  # referrals in a stratum where the region lists nobody
-    with_events = rows[STRATA[0]].isin(events.index)
-    at_risk = rows["person_years"].where(with_events, 0.0).groupby(rows["practice"]).sum()
-    no_expected = sorted(at_risk.index[at_risk <= 0])
-    rows = rows[~rows["practice"].isin(no_expected)]
-    compared = observed.reindex(sorted(set(rows["practice"])), fill_value=0)
+    with_events = np.zeros(cells, dtype=bool)
+    with_events[event_strata] = True
+    at_risk = np.bincount(practice[kept], weights=np.where(with_events[stratum], years, 0.0)[kept],
+                          minlength=places)
+    no_expected = present & ~no_population & (at_risk <= 0)
+    kept &= ~no_expected[practice]
+    compared = observed.reindex(np.unique(practice[kept]), fill_value=0)
     # Every referral of the region must belong to a compared practice: otherwise a practice
     # without population, without expected count or outside the region's list has referrals,
     # which the exact path leaves out of the reference too.
     if int(compared.sum()) != int(events.sum()):
         return None
-    rows = rows.assign(referrals=0)
-    units = _compared(rows, no_population, no_expected, 0)
-    units.observed = compared.astype("int64")
-    units.reference = units.reference.drop(columns="referrals").merge(
-        events.rename("referrals").reset_index(), on=list(STRATA), how="left"
-    ).fillna({"referrals": 0}).astype({"referrals": "int64"})
-    return units
+    rows = exposure[kept]
+    stratum_sums = rows.groupby(STRATA[0])["person_years"].sum()
+    stratum_sums = stratum_sums[stratum_sums > 0]
+    reference = pd.DataFrame({
+        STRATA[0]: stratum_sums.index.to_numpy(),
+        "person_years": stratum_sums.to_numpy(),
+        "referrals": events.reindex(stratum_sums.index, fill_value=0).to_numpy(dtype="int64"),
+    })
+    exposure = rows.loc[rows["person_years"] > 0, ["practice", *STRATA, "person_years"]]
+    return _Units(exposure.reset_index(drop=True), compared.astype("int64"), reference,
+                  np.flatnonzero(no_population).tolist(), np.flatnonzero(no_expected).tolist(),
+                  0)
 
 
 def _standardise(units: _Units, crude: bool) -> pd.DataFrame:
@@ -692,29 +708,55 @@ class _Counts:
         person-years in the quarter (no population figures) and in strata where the region
         lists nobody that quarter.
         """
-        practice_years = exposure.groupby(["period", "practice"])["person_years"].sum()
-        cell_years = exposure.groupby(["period", *STRATA])["person_years"].sum()
+        # Which quarter x practice and quarter x stratum cells have person-years: signs of
+        # sums, counted on arrays (~250,000 rows at national scale).
+        period = exposure["period"].to_numpy()
+        years = exposure["person_years"].to_numpy()
         strata = _quarterly(self._selected(self.stratum_counts, destination), starts)
         region = strata.groupby(["period", *STRATA])["referrals"].sum()
-        quarters = exposure["period"].nunique()
-        with_years = practice_years[practice_years > 0].groupby(level="practice").size()
-        lacking = sorted(set(self.codes.values()) - set(with_years.index[with_years == quarters]))
+        cells = int(max(exposure[STRATA[0]].max(),
+                        strata[STRATA[0]].to_numpy().max(initial=-1))) + 1
+        practice_years = _Cells(period, exposure["practice"].to_numpy(), years,
+                                (len(starts), len(self.codes)))
+        cell_years = _Cells(period, exposure[STRATA[0]].to_numpy(), years, (len(starts), cells))
+        quarters = len(np.unique(period))
+        with_years = practice_years.positive.sum(axis=0)
+        lacking = np.flatnonzero(with_years != quarters).tolist()
+        positive = region[region > 0]
         fast = (
-            bool((cell_years.reindex(region[region > 0].index, fill_value=0.0) > 0).all())
+            bool(cell_years.has(positive.index.get_level_values("period"),
+                                positive.index.get_level_values(STRATA[0])).all())
             and self._window_errors(lacking) == 0
         )
         if fast:
             own_counts = _quarterly(self._selected(self.own_months, destination),
                                     starts).groupby("period")["referrals"].sum()
-            return region[region > 0], own_counts
+            return positive, own_counts
         exact = _quarterly(self._selected(self.exact(), destination), starts)
-        keys = pd.MultiIndex.from_frame(exact[["period", "practice"]])
-        exact = exact[practice_years.reindex(keys, fill_value=0.0).to_numpy() > 0]
-        keys = pd.MultiIndex.from_frame(exact[["period", *STRATA]])
-        exact = exact[cell_years.reindex(keys, fill_value=0.0).to_numpy() > 0]
+        exact = exact[practice_years.has(exact["period"], exact["practice"])]
+        exact = exact[cell_years.has(exact["period"], exact[STRATA[0]])]
         region = exact.groupby(["period", *STRATA])["referrals"].sum()
         own_counts = exact[exact["practice"] == own].groupby("period")["referrals"].sum()
         return region[region > 0], own_counts
+
+
+class _Cells:
+    """Which cells (quarter x practice or quarter x stratum) have person-years above 0: a
+    boolean table from summing the rows' person-years per cell."""
+
+    def __init__(self, period: np.ndarray, key: np.ndarray, years: np.ndarray, shape) -> None:
+        sums = np.bincount(period * shape[1] + key, weights=years, minlength=shape[0] * shape[1])
+        self.positive = sums.reshape(shape) > 0
+
+    def has(self, period, key) -> np.ndarray:
+        """Per (quarter, key) pair: has person-years; False for a quarter or key outside the
+        table (a quarter among none of the trend's, numbered -1)."""
+        period, key = np.asarray(period), np.asarray(key)
+        inside = ((period >= 0) & (period < self.positive.shape[0]) & (key >= 0)
+                  & (key < self.positive.shape[1]))
+        found = np.zeros(len(period), dtype=bool)
+        found[inside] = self.positive[period[inside], key[inside]]
+        return found
 
 
 def _quarterly(frame: pd.DataFrame, quarters: pd.Series) -> pd.DataFrame:
@@ -1101,14 +1143,24 @@ def _own_trend(exposure, region_counts, own_counts, own_code, region, region_rat
         )
     # Standardised per quarter: reference = the region's stratum rates in that same quarter
     # (the quarter is a stratum), rescaled by the region's crude rate of the quarter.
-    reference = exposure.groupby(["period", *STRATA])["person_years"].sum().to_frame()
-    reference["referrals"] = region_counts.reindex(reference.index, fill_value=0)
-    reference = reference[reference["person_years"] > 0].reset_index()
-    units = own_rows[own_rows["person_years"] > 0]
+    # Quarter x stratum as one integer (a cell): grouping ~250,000 rows on it gives the same
+    # compensated sums as grouping on the two columns, at a fraction of the cost, and the
+    # standardisation looks up one key instead of a pair.
+    counted = region_counts.index
+    count_period = counted.get_level_values("period").to_numpy()
+    count_stratum = counted.get_level_values(STRATA[0]).to_numpy()
+    width = int(max(exposure[STRATA[0]].max(), count_stratum.max(initial=-1))) + 1
+    cell = exposure["period"].to_numpy() * width + exposure[STRATA[0]].to_numpy()
+    sums = exposure["person_years"].groupby(cell).sum()
+    events = pd.Series(region_counts.to_numpy(), index=count_period * width + count_stratum)
+    reference = pd.DataFrame({"cell": sums.index.to_numpy(), "person_years": sums.to_numpy(),
+                              "referrals": events.reindex(sums.index, fill_value=0).to_numpy()})
+    reference = reference[reference["person_years"] > 0]
+    own_cells = cell[(exposure["practice"] == own_code).to_numpy()]
+    units = own_rows.assign(cell=own_cells)
+    units = units[units["person_years"] > 0]
     at_risk = units.merge(
-        reference.rename(columns={"referrals": "_events"})[["period", *STRATA, "_events"]],
-        on=["period", *STRATA],
-    )
+        reference.rename(columns={"referrals": "_events"})[["cell", "_events"]], on="cell")
     usable = at_risk[at_risk["_events"] > 0].groupby("period")["person_years"].sum()
     usable = usable.index[usable > 0]
     units = units[units["period"].isin(usable)]
@@ -1117,7 +1169,7 @@ def _own_trend(exposure, region_counts, own_counts, own_code, region, region_rat
         standardised = indirect_standardise(
             units,
             reference=reference,
-            strata=("period", *STRATA),
+            strata=("cell",),
             unit_col="period",
             population_col="person_years",
             events_col="referrals",
