@@ -587,8 +587,12 @@ def spiegelinformatie(engine: Engine, filters: SpiegelFilters) -> SpiegelData:
     data.region_rate = region_rate * PER
     data.total_referrals = int(standardised["observed"].sum())
 
-    signals = _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_code)
-    _table(data, fmt, standardised, crude, names, own_code, signals)
+    # The O/E intervals as text once: the funnel's tooltips (standardised) and the table
+    # show the same 1,500 at national scale.
+    intervals = fmt.intervals(standardised["low_100"], standardised["high_100"])
+    signals = _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_code,
+                      intervals)
+    _table(data, fmt, standardised, crude, names, own_code, signals, intervals)
     own_listed = own_code is not None and own_code in set(standardised["practice"])
     data.conclusion = _conclusion(data, fmt, filters, region_rate, own_code, own_listed)
     data.reading_note = fmt.t("spiegel.reading_note")
@@ -794,8 +798,10 @@ def _data_notes(fmt: _Fmt, borrowed, units: _Units, names: pd.Series) -> list[st
 # ---- funnel and table -------------------------------------------------------------------------
 
 
-def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_code) -> pd.Series:
-    """Fill the funnel points and lines; returns the signal per practice code."""
+def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_code,
+            intervals: list[str]) -> pd.Series:
+    """Fill the funnel points and lines; returns the signal per practice code. ``intervals``:
+    the standardised ratios' intervals (x 100) as text."""
     crude_mode = filters.measure == "crude"
     source = crude if crude_mode else standardised
     classified = funnel_classify(
@@ -831,7 +837,7 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
         interval_text = fmt.intervals(np.asarray(low) * PER, np.asarray(high) * PER, 1)
     else:
         value_text = fmt.nums(points["y"])
-        interval_text = fmt.intervals(source["low_100"], source["high_100"])
+        interval_text = intervals
     hidden = small | companion
     points["observed_text"] = [
         f"<{privacy.threshold()}" if is_small else formatting.MISSING if is_companion
@@ -911,7 +917,8 @@ def _hidden_practices(observed: pd.Series, own: pd.Series) -> tuple[pd.Series, p
     return small, companion
 
 
-def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series) -> None:
+def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series,
+           intervals: list[str]) -> None:
     period_years = _period_years(data.period)
     table = pd.DataFrame(
         {
@@ -921,7 +928,7 @@ def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series) 
             "observed": standardised["observed"].astype(int),
             "expected": standardised["expected"],
             "ratio": standardised["ratio_100"],
-            "interval": fmt.intervals(standardised["low_100"], standardised["high_100"]),
+            "interval": intervals,
             "crude_rate": crude["crude_rate"].to_numpy(),
             "signal": standardised["practice"].map(signals).to_numpy(),
         }
