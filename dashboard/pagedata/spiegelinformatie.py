@@ -667,9 +667,8 @@ class _Counts:
             frame = frame[listed]
             columns["practice"] = places[listed].astype("int64")
         # Each distinct age band x sex pair gets its key text once (there are a dozen or so),
-        # not each row.
-        # Factorising a MultiIndex builds a Python tuple per row; two integer factorisations
-        # combined into one pair number do not.
+        # not each row; the pairs are numbered from two integer factorisations, as factorising
+        # a MultiIndex would build a Python tuple per row.
         age_codes, age_bands = pd.factorize(frame["age_band"])
         sex_codes, sexes = pd.factorize(frame["sex"])
         codes, pairs = pd.factorize(age_codes * max(len(sexes), 1) + sex_codes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, func, select
+from sqlalchemy import Engine, case, func, select
 
 from dashboard.codes import DESTINATIONS
 from dashboard.models import (
@@ -98,7 +98,7 @@ def practice_destination_sums(conn, first_month: date, last_month: date, regions
             select(table.c.region, table.c.practice,
                    *[table.c[destination].label(f"n{i}")
                      for i, destination in enumerate(destinations)])
-            .where(_in_months(table, first_month, last_month, regions))
+            .where(*month_window(table, first_month, last_month, regions))
             .subquery()
         )  # already one row per region, month and practice
     else:
@@ -107,8 +107,7 @@ def practice_destination_sums(conn, first_month: date, last_month: date, regions
             select(agg.c.region, agg.c.practice, *[
                 func.sum(case((agg.c.destination == destination, agg.c.referrals), else_=0))
                 .label(f"n{i}") for i, destination in enumerate(destinations)])
-            .where(_in_months(agg, first_month, last_month, regions),
-                   agg.c.condition == condition)
+            .where(*month_window(agg, first_month, last_month, regions, condition))
             .group_by(agg.c.region, agg.c.month, agg.c.practice)
             .subquery()
         )
@@ -131,8 +130,14 @@ def practice_destination_sums(conn, first_month: date, last_month: date, regions
     return long.sort_values([*key_names, "destination"]).reset_index(drop=True)
 
 
-def _in_months(table, first_month: date, last_month: date, regions: list[str]):
+def month_window(table, first_month: date, last_month: date, regions: list[str],
+                 condition: str | None = None) -> list:
+    """WHERE terms for the rows of ``table`` in ``regions`` over the months ``first_month`` to
+    ``last_month`` (first days, inclusive), of one ``condition`` or all (``None``)."""
     # One region as an equality: the query planner sees a plain key prefix.
-    region = (table.c.region == regions[0] if len(regions) == 1
-              else table.c.region.in_(list(regions)))
-    return and_(region, table.c.month >= first_month, table.c.month <= last_month)
+    terms = [table.c.region == regions[0] if len(regions) == 1
+             else table.c.region.in_(list(regions)),
+             table.c.month >= first_month, table.c.month <= last_month]
+    if condition is not None:
+        terms.append(table.c.condition == condition)
+    return terms

@@ -29,7 +29,7 @@ from dashboard.models import (
     Referral,
     Region,
 )
-from dashboard.queries.common import practice_destination_sums
+from dashboard.queries.common import month_window, practice_destination_sums
 
 REGION_COLUMNS = ["region", "name", "anderhalvelijn_start"]
 PRACTICE_COLUMNS = ["practice", "pseudonym", "name"]
@@ -104,20 +104,12 @@ def referral_span(engine: Engine, region: str) -> tuple[date | None, date | None
 
 
 def _month_end(month: date) -> date:
-    following = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
+    return date.fromordinal(_next_month(month).toordinal() - 1)
 
 
-def _month_window(table, region: str, first_month: date, last_month: date,
-                  condition: str | None) -> list:
-    conditions = [
-        table.c.region == region,
-        table.c.month >= first_month,
-        table.c.month <= last_month,
-    ]
-    if condition is not None:
-        conditions.append(table.c.condition == condition)
-    return conditions
+def _next_month(month: date) -> date:
+    """The first day of the month after ``month``."""
+    return date(month.year + (month.month == 12), month.month % 12 + 1, 1)
 
 
 def _fetch(engine: Engine, statement, columns: list[str]) -> pd.DataFrame:
@@ -166,11 +158,11 @@ def referrals_outside(
         # All conditions: a tenth of the rows, one per practice and month.
         agg = AggPracticeMonthDestinations.__table__
         referrals = reduce(operator.add, (agg.c[destination] for destination in DESTINATIONS))
-        window = _month_window(agg, region, first_month, last_month, None)
+        window = month_window(agg, first_month, last_month, [region])
     else:
         agg = AggPracticeMonth.__table__
         referrals = agg.c.referrals
-        window = _month_window(agg, region, first_month, last_month, condition)
+        window = month_window(agg, first_month, last_month, [region], condition)
     outside = agg.c.practice.not_in(select(practice.c.code).where(practice.c.region == region))
     if practices:
         outside = or_(outside, agg.c.practice.in_(list(practices)))
@@ -197,7 +189,7 @@ def practice_months(
     month = date(first_month.year, first_month.month, 1)
     while month <= last_month:
         months.append(month)
-        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+        month = _next_month(month)
     conditions = [agg.c.region == region, agg.c.month.in_(months), agg.c.practice == practice]
     if condition is not None:
         conditions.append(agg.c.condition == condition)
@@ -222,7 +214,7 @@ def stratum_counts(
     statement = (
         select(agg.c.month, agg.c.destination, agg.c.age_band, agg.c.sex,
                func.sum(agg.c.referrals))
-        .where(and_(*_month_window(agg, region, first_month, last_month, condition)))
+        .where(and_(*month_window(agg, first_month, last_month, [region], condition)))
         .group_by(agg.c.month, agg.c.destination, agg.c.age_band, agg.c.sex)
     )
     return _fetch(engine, statement, STRATUM_COLUMNS)
@@ -246,7 +238,7 @@ def referral_counts(
     statement = (
         select(referral.c.practice, referral.c.month, referral.c.destination,
                referral.c.age_band, referral.c.sex, func.count())
-        .where(and_(*_month_window(referral, region, first_month, last_month, condition)))
+        .where(and_(*month_window(referral, first_month, last_month, [region], condition)))
         .group_by(referral.c.practice, referral.c.month, referral.c.destination,
                   referral.c.age_band, referral.c.sex)
     )
