@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.codes import DESTINATIONS
+from dashboard.models import POPULATION_STRATA
 from etl.writer import Writer
 
 TREEKNORM_DAYS = 28
@@ -365,22 +366,43 @@ _POPULATION_SUM = (
     "practice_population.sex"
 )
 
+# One row per practice-year; a stratum without a population row stays NULL (SUM of no value).
+# The vocabularies are validated code constants, so they are written into the SQL as literals.
+_PRACTICE_POPULATION_ROWS = (
+    "INSERT INTO agg_population_practice_year (region, year, practice, "
+    + ", ".join(POPULATION_STRATA) + ") "
+    "SELECT practice.region, practice_population.year, practice_population.practice, "
+    + ", ".join(
+        f"SUM(CASE WHEN practice_population.age_band = '{age_band}' "
+        f"AND practice_population.sex = '{sex}' THEN practice_population.listed_patients END)"
+        for age_band, sex in POPULATION_STRATA.values())
+    + " FROM practice_population JOIN practice ON practice.code = practice_population.practice "
+    "{where} GROUP BY practice.region, practice_population.year, practice_population.practice "
+    "ORDER BY practice.region, practice_population.year, practice_population.practice"
+)
+
+_POPULATION_TABLES = {
+    "agg_population_region_year": _POPULATION_SUM,
+    "agg_population_practice_year": _PRACTICE_POPULATION_ROWS,
+}
+
 
 def refresh_population(writer: Writer, cells: pd.DataFrame | None = None) -> None:
-    """Rebuild ``agg_population_region_year`` for the region x year ``cells`` of a population
-    file, or whole (``cells=None``) after a practice file, which may move practices between
-    regions. Summed in SQL from the rows in the transaction: a region-year is some 20,000 rows,
-    the whole national table 700,000 (a practice file is loaded rarely)."""
-    if cells is None:
-        writer.execute("DELETE FROM agg_population_region_year")
-        writer.execute(_POPULATION_SUM.format(where=""))
-        return
-    delete_cells(writer, "agg_population_region_year", cells, period="year")
-    for region, year in cells[["region", "year"]].drop_duplicates().itertuples(index=False):
-        params = {"region": region, "year": int(year)}
-        writer.execute(_POPULATION_SUM.format(
-            where="WHERE practice.region = :region AND practice_population.year = :year"),
-            params)
+    """Rebuild ``agg_population_region_year`` and ``agg_population_practice_year`` for the
+    region x year ``cells`` of a population file, or whole (``cells=None``) after a practice
+    file, which may move practices between regions. Summed in SQL from the rows in the
+    transaction: a region-year is some 20,000 rows, the whole national table 700,000 (a
+    practice file is loaded rarely)."""
+    for table, statement in _POPULATION_TABLES.items():
+        if cells is None:
+            writer.execute(f"DELETE FROM {table}")
+            writer.execute(statement.format(where=""))
+            continue
+        delete_cells(writer, table, cells, period="year")
+        for region, year in cells[["region", "year"]].drop_duplicates().itertuples(index=False):
+            writer.execute(statement.format(
+                where="WHERE practice.region = :region AND practice_population.year = :year"),
+                {"region": region, "year": int(year)})
 
 
 def refresh_satisfaction(writer: Writer, cells: pd.DataFrame, new_rows: pd.DataFrame) -> None:

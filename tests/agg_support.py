@@ -14,6 +14,8 @@ from them:
   per destination;
 * ``agg_population_region_year``: the dataset's ``practice_population`` rows summed per region
   (of the ``practice`` table), year, age band and sex;
+* ``agg_population_practice_year``: the same rows, a practice-year per row and a column per age
+  band x sex;
 * ``agg_wait_days_year``: the dataset's ``agg_wait_days`` rows summed per region, year and days.
 """
 
@@ -27,7 +29,9 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from dashboard.codes import DESTINATIONS
 from dashboard.models import (
+    POPULATION_STRATA,
     AggEpisodeRegionMonth,
+    AggPopulationPracticeYear,
     AggPopulationRegionYear,
     AggPracticeMonth,
     AggPracticeMonthDestinations,
@@ -36,6 +40,7 @@ from dashboard.models import (
     AggWaitDaysYear,
     Practice,
     PracticePopulation,
+    population_stratum_column,
 )
 
 _REFERRAL_SUMS = ["referrals", "urgent", "rta_conform"]
@@ -172,18 +177,22 @@ def add_wait_years(bind: Connection) -> None:
 
 
 def add_population_aggregate(bind: Engine | Connection) -> None:
-    """Rebuild ``agg_population_region_year`` from the ``practice_population`` and
-    ``practice`` rows in the database (with pandas, not the loader's SQL)."""
+    """Rebuild ``agg_population_region_year`` and ``agg_population_practice_year`` from the
+    ``practice_population`` and ``practice`` rows in the database (with pandas, not the
+    loader's SQL)."""
     if isinstance(bind, Engine):
         with bind.begin() as connection:
             add_population_aggregate(connection)
         return
     population, practice = PracticePopulation.__table__, Practice.__table__
-    rows = bind.execute(select(practice.c.region, population.c.year, population.c.age_band,
-                               population.c.sex, population.c.listed_patients)
+    rows = bind.execute(select(practice.c.region, population.c.practice, population.c.year,
+                               population.c.age_band, population.c.sex,
+                               population.c.listed_patients)
                         .join(practice, practice.c.code == population.c.practice)).all()
     key = ["region", "year", "age_band", "sex"]
-    frame = pd.DataFrame([tuple(row) for row in rows], columns=[*key, "listed_patients"])
+    frame = pd.DataFrame([tuple(row) for row in rows],
+                         columns=["region", "practice", "year", "age_band", "sex",
+                                  "listed_patients"])
     sums = frame.groupby(key, as_index=False)["listed_patients"].sum()
     table = AggPopulationRegionYear.__table__
     bind.execute(table.delete())
@@ -191,3 +200,15 @@ def add_population_aggregate(bind: Engine | Connection) -> None:
         bind.execute(insert(table), [
             {"region": r, "year": int(y), "age_band": a, "sex": s, "listed_patients": int(n)}
             for r, y, a, s, n in sums.itertuples(index=False)])
+    # One row per practice-year, a column per stratum; None where the practice has no row.
+    by_practice_year: dict[tuple, dict] = {}
+    for region, code, year, age_band, sex, listed in frame.itertuples(index=False):
+        cells = by_practice_year.setdefault((region, int(year), code), {})
+        cells[population_stratum_column(age_band, sex)] = int(listed)
+    table = AggPopulationPracticeYear.__table__
+    bind.execute(table.delete())
+    if by_practice_year:
+        bind.execute(insert(table), [
+            {"region": r, "year": y, "practice": p,
+             **{column: cells.get(column) for column in POPULATION_STRATA}}
+            for (r, y, p), cells in sorted(by_practice_year.items())])

@@ -468,3 +468,54 @@ def test_0009_sums_the_practice_months_per_destination_and_downgrade_drops_them(
             assert "agg_practice_month_destinations" not in inspect(connection).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_0010_puts_each_practice_year_in_one_row_and_downgrade_drops_it(empty_url):
+    # An existing database upgrades without reloading: each practice-year's population rows
+    # become one row in its practice's region, a column per age band x sex, NULL where the
+    # practice has no row for that stratum.
+    engine = database.make_engine(empty_url)
+    try:
+        with engine.connect() as connection:
+            command.upgrade(database.alembic_config(connection), "0009")
+            connection.commit()
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO region (code, name, synthetic) VALUES "
+                                    "('NRD', 'Noord', FALSE), ('ZD', 'Zuid', FALSE)"))
+            connection.execute(text(
+                "INSERT INTO practice (code, region, pseudonym) VALUES ('P1', 'NRD', 'A'), "
+                "('P2', 'NRD', 'B'), ('P3', 'ZD', 'C')"))
+            for row in (("P1", 2024, "18-44", "M", 1000), ("P1", 2024, "65-74", "V", 500),
+                        ("P1", 2025, "85+", "M", 7), ("P2", 2024, "18-44", "M", 800),
+                        ("P3", 2024, "0-17", "V", 300)):
+                connection.execute(text(
+                    "INSERT INTO practice_population (practice, year, age_band, sex, "
+                    "listed_patients) VALUES (:p, :y, :a, :s, :n)"),
+                    dict(zip("pyasn", row, strict=True)))
+
+        database.init_db(engine)
+
+        with engine.connect() as connection:
+            rows = sorted(tuple(row) for row in connection.execute(text(
+                "SELECT region, year, practice, m_18_44, v_65_74, m_85_plus, v_0_17, m_0_17 "
+                "FROM agg_population_practice_year")).all())
+            blank = connection.execute(text(
+                "SELECT COUNT(*) FROM agg_population_practice_year WHERE COALESCE(v_18_44, "
+                "m_45_54, v_45_54, m_55_64, v_55_64, m_65_74, m_75_84, v_75_84, v_85_plus) "
+                "IS NOT NULL")).scalar_one()
+        assert rows == [
+            ("NRD", 2024, "P1", 1000, 500, None, None, None),
+            ("NRD", 2024, "P2", 800, None, None, None, None),
+            ("NRD", 2025, "P1", None, None, 7, None, None),
+            ("ZD", 2024, "P3", None, None, None, 300, None),
+        ]
+        assert blank == 0  # no other stratum has a row
+        assert _diff(engine) == []
+
+        with engine.connect() as connection:
+            command.downgrade(database.alembic_config(connection), "0009")
+            connection.commit()
+        with engine.connect() as connection:
+            assert "agg_population_practice_year" not in inspect(connection).get_table_names()
+    finally:
+        engine.dispose()

@@ -1,9 +1,8 @@
-"""queries.region_population: the frame it builds column by column (with the cyclic garbage
-collector paused) against the listed patients of the hand-made Spiegelinformatie dataset."""
+"""queries.region_population: the long frame it builds from the practice-year rows of
+``agg_population_practice_year`` against the listed patients of the hand-made Spiegelinformatie
+dataset."""
 
 from __future__ import annotations
-
-import gc
 
 import pandas as pd
 import pytest
@@ -54,16 +53,3 @@ def test_an_empty_result_keeps_its_columns_and_integer_types(engine):
     assert frame.empty
     assert list(frame.columns) == queries.POPULATION_COLUMNS
     assert (frame["year"].dtype, frame["listed_patients"].dtype) == ("int64", "int64")
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_the_read_leaves_the_collector_as_it_found_it(engine, enabled):
-    was = gc.isenabled()
-    try:
-        if not enabled:
-            gc.disable()
-        queries.region_population(engine, "TST")
-        assert gc.isenabled() is enabled
-    finally:
-        if was:
-            gc.enable()

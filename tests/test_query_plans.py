@@ -110,3 +110,15 @@ def test_referrals_of_all_regions_per_practice_are_read_from_the_key(isolated_db
                                       "month >= '2024-01-01' AND month <= '2024-02-01' "
                                       "GROUP BY region, practice")
             assert f"SEARCH {table}" in plan
+
+
+def test_a_regions_practice_population_is_read_from_the_key(isolated_db):
+    if isolated_db.dialect.name != "sqlite":
+        pytest.skip("query plans are checked on SQLite")
+    # The region's years of agg_population_practice_year are one range of its clustered key
+    # (region, year, practice): no scan of the other regions' practices.
+    plan = _plan(isolated_db, "SELECT practice, year, m_18_44 FROM agg_population_practice_year "
+                              "WHERE region = 'NKU' AND year >= 2022 AND year <= 2025 "
+                              "ORDER BY practice, year")
+    assert ("SEARCH agg_population_practice_year USING PRIMARY KEY "
+            "(region=? AND year>? AND year<?)") in plan

@@ -9,9 +9,7 @@ the data hold errors that need practice x stratum counts (see ``pagedata.spiegel
 
 from __future__ import annotations
 
-import gc
 import operator
-from contextlib import contextmanager
 from datetime import date
 from functools import reduce
 
@@ -21,11 +19,12 @@ from sqlalchemy import Engine, and_, func, or_, select
 
 from dashboard.codes import DESTINATIONS
 from dashboard.models import (
+    POPULATION_STRATA,
+    AggPopulationPracticeYear,
     AggPracticeMonth,
     AggPracticeMonthDestinations,
     AggReferralRegionMonth,
     Practice,
-    PracticePopulation,
     Referral,
     Region,
 )
@@ -252,61 +251,43 @@ def region_population(
     last_year: int | None = None,
     practices: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Listed patients of the region's practices (``POPULATION_COLUMNS``).
+    """Listed patients of the region's practices (``POPULATION_COLUMNS``), a row per practice,
+    year, age band and sex that the population files gave, ordered by practice and year.
 
     Every year, or the years ``first_year`` to ``last_year``; only ``practices`` when given.
+    Read from ``agg_population_practice_year``, a practice-year per row: 14 times fewer rows
+    to turn into Python values than ``practice_population`` (84,000 a view at national scale).
     """
-    population = PracticePopulation.__table__
-    practice = Practice.__table__
-    conditions = [practice.c.region == region]
+    table = AggPopulationPracticeYear.__table__
+    conditions = [table.c.region == region]
     if first_year is not None:
-        conditions.append(population.c.year >= first_year)
+        conditions.append(table.c.year >= first_year)
     if last_year is not None:
-        conditions.append(population.c.year <= last_year)
+        conditions.append(table.c.year <= last_year)
     if practices is not None:
-        conditions.append(population.c.practice.in_(practices))
+        conditions.append(table.c.practice.in_(practices))
     statement = (
-        select(
-            population.c.practice,
-            population.c.year,
-            population.c.age_band,
-            population.c.sex,
-            population.c.listed_patients,
-        )
-        .join(practice, practice.c.code == population.c.practice)
+        select(table.c.practice, table.c.year, *[table.c[column] for column in POPULATION_STRATA])
         .where(and_(*conditions))
+        .order_by(table.c.practice, table.c.year)
     )
-    with engine.connect() as conn, _collector_paused():
-        # Plain DBAPI rows: tens of thousands of rows at national scale.
+    with engine.connect() as conn:
         rows = conn.execute(statement).cursor.fetchall()
-        if not rows:
-            return pd.DataFrame.from_records(rows, columns=POPULATION_COLUMNS).astype(
-                {"year": "int64", "listed_patients": "int64"})
-        # Column by column from the transposed rows: DataFrame.from_records infers each
-        # column from the row tuples, which costs twice as much.
-        values = zip(*rows, strict=True)
+    if not rows:
         return pd.DataFrame({
-            column: np.fromiter(column_values, dtype=np.int64, count=len(rows))
-            if column in ("year", "listed_patients") else pd.array(column_values, dtype="str")
-            for column, column_values in zip(POPULATION_COLUMNS, values, strict=True)
-        })
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector paused while a bulk read turns rows into columns.
-
-    The row tuples of a national region's population (60,000 to 90,000) are allocations
-    enough to set off a full collection, which walks every object of the process: 100 ms and
-    more per page, more than the read itself. The rows and columns hold no reference cycles,
-    so nothing waits to be collected; whatever else is due is collected after. Threads: a
-    read that finds the collector already paused leaves it as it found it, so the one that
-    paused it restores it and it is never left off.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+            "practice": pd.array([], dtype="str"), "year": np.array([], dtype=np.int64),
+            "age_band": pd.array([], dtype="str"), "sex": pd.array([], dtype="str"),
+            "listed_patients": np.array([], dtype=np.int64)})
+    practice, year, *strata = zip(*rows, strict=True)
+    # Practice-years x strata; NULL (a stratum without a population row) becomes NaN and no row.
+    listed = np.array(strata, dtype=float).T
+    present = ~np.isnan(listed)
+    row, stratum = np.nonzero(present)
+    bands, sexes = zip(*POPULATION_STRATA.values(), strict=True)
+    return pd.DataFrame({
+        "practice": pd.array(practice, dtype="str").take(row),
+        "year": np.asarray(year, dtype=np.int64)[row],
+        "age_band": pd.array(bands, dtype="str").take(stratum),
+        "sex": pd.array(sexes, dtype="str").take(stratum),
+        "listed_patients": listed[present].astype(np.int64),
+    })

@@ -16,7 +16,7 @@ DATA_TABLES = (
     "cost", "survey_response", "hf_admission", "load_log", "agg_practice_month",
     "agg_wait_days", "agg_satisfaction", "agg_referral_region_month",
     "agg_episode_region_month", "agg_population_region_year", "agg_wait_days_year",
-    "agg_practice_month_destinations",
+    "agg_practice_month_destinations", "agg_population_practice_year",
 )
 
 

@@ -1,11 +1,13 @@
-"""``agg_population_region_year``: the loader keeps it equal to the practice population summed
-per region (of the practice table), year, age band and sex."""
+"""``agg_population_region_year`` and ``agg_population_practice_year``: the loader keeps them
+equal to the practice population summed per region (of the practice table), year, age band and
+sex, and to the practice population's rows of each practice-year put in one row."""
 
 from __future__ import annotations
 
 import pandas as pd
 from sqlalchemy import text
 
+from dashboard.codes import AGE_BANDS, SEXES
 from etl.loader import load_paths
 from tests.etl.conftest import write_files
 
@@ -33,6 +35,30 @@ def counted_from_raw_rows(engine) -> list[tuple]:
     return sorted((*key, value) for key, value in totals.items())
 
 
+def practice_rows(engine) -> list[tuple]:
+    """``agg_population_practice_year`` back as (region, year, practice, age band, sex, listed)
+    for every stratum column that is not NULL."""
+    columns = {f"{sex.lower()}_{band.replace('-', '_').replace('+', '_plus')}": (band, sex)
+               for band in AGE_BANDS for sex in SEXES}
+    with engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT region, year, practice, " + ", ".join(columns)
+            + " FROM agg_population_practice_year")).all()
+    return sorted((region, year, practice, *stratum, value)
+                  for region, year, practice, *values in rows
+                  for stratum, value in zip(columns.values(), values, strict=True)
+                  if value is not None)
+
+
+def practice_rows_from_raw_rows(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        regions = dict(conn.execute(text("SELECT code, region FROM practice")).all())
+        return sorted((regions[practice], year, practice, band, sex, listed)
+                      for practice, year, band, sex, listed in conn.execute(text(
+                          "SELECT practice, year, age_band, sex, listed_patients "
+                          "FROM practice_population")).all())
+
+
 def test_a_load_fills_the_region_population(isolated_db, valid_dir):
     assert load_paths([valid_dir], isolated_db).ok
     # P1 (1000 men 18-44, 500 women 65-74) and P2 (800 men 18-44) are NRD, P3 is ZD.
@@ -42,6 +68,16 @@ def test_a_load_fills_the_region_population(isolated_db, valid_dir):
         ("ZD", 2024, "75-84", "V", 300),
     ]
     assert stored(isolated_db) == counted_from_raw_rows(isolated_db)
+    assert practice_rows(isolated_db) == [
+        ("NRD", 2024, "P1", "18-44", "M", 1000),
+        ("NRD", 2024, "P1", "65-74", "V", 500),
+        ("NRD", 2024, "P2", "18-44", "M", 800),
+        ("ZD", 2024, "P3", "75-84", "V", 300),
+    ]
+    with isolated_db.connect() as conn:
+        # One row per practice-year: P1's two strata share a row.
+        assert conn.execute(text(
+            "SELECT COUNT(*) FROM agg_population_practice_year")).scalar_one() == 3
 
 
 def test_a_population_file_replaces_only_its_region_years(isolated_db, valid_dir, tmp_path):
@@ -62,6 +98,15 @@ def test_a_population_file_replaces_only_its_region_years(isolated_db, valid_dir
         ("ZD", 2024, "75-84", "V", 300),
     ]
     assert stored(isolated_db) == counted_from_raw_rows(isolated_db)
+    # P2's 2024 row is gone, P1's 65-74 women of 2024 too; ZD untouched.
+    assert practice_rows(isolated_db) == [
+        ("NRD", 2024, "P1", "18-44", "M", 1100),
+        ("NRD", 2025, "P1", "18-44", "M", 1200),
+        ("NRD", 2025, "P2", "18-44", "M", 700),
+        ("NRD", 2025, "P2", "85+", "V", 40),
+        ("ZD", 2024, "P3", "75-84", "V", 300),
+    ]
+    assert practice_rows(isolated_db) == practice_rows_from_raw_rows(isolated_db)
 
 
 def test_a_practice_moving_to_another_region_takes_its_patients_along(
@@ -78,6 +123,8 @@ def test_a_practice_moving_to_another_region_takes_its_patients_along(
         ("ZD", 2024, "75-84", "V", 300),
     ]
     assert stored(isolated_db) == counted_from_raw_rows(isolated_db)
+    assert ("ZD", 2024, "P2", "18-44", "M", 800) in practice_rows(isolated_db)
+    assert practice_rows(isolated_db) == practice_rows_from_raw_rows(isolated_db)
 
 
 # ---- agg_wait_days_year ---------------------------------------------------------------------
