@@ -296,6 +296,42 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Geen trechter voor {regions}: het regionale aandeel is 0% of 100%.",
         "en": "No funnel for {regions}: the regional share is 0% or 100%.",
     },
+    # Totals withheld because a hidden count would follow from them
+    # (privacy.undisclosable_totals).
+    "alv.withheld_regions": {
+        "nl": "In {regions} is het kleine aantal (1 tot en met {max}) van één praktijk "
+        "verborgen, maar er is geen andere praktijk waarvan een aantal mee verborgen kan worden "
+        "(de eigen praktijk kent u al). Dat aantal zou dan uit de regiocijfers volgen; daarom "
+        "worden die voor deze regio niet getoond.",
+        "en": "In {regions} one practice's small count (1 to {max}) is hidden, but there is no "
+        "other practice whose count can be hidden with it (you already know your own). The "
+        "count would then follow from the region's figures, so those are not shown for this "
+        "region.",
+    },
+    "alv.metric_withheld": {
+        "nl": "Niet getoond: uit dit totaal zou een verborgen klein aantal (1 tot en met {max}) "
+        "te berekenen zijn.",
+        "en": "Not shown: a hidden small count (1 to {max}) could be worked out from this "
+        "total.",
+    },
+    "alv.withheld_points": {
+        "nl": "Geen maandpunten voor {regions}: min die van uw praktijk zouden ze het verborgen "
+        "aantal van de andere praktijk geven.",
+        "en": "No monthly points for {regions}: minus your practice's they would give the "
+        "other practice's hidden count.",
+    },
+    "alv.withheld_totals": {
+        "nl": "Totalen van {regions} met ‘–’ zijn weggelaten: het verborgen kleine aantal van een "
+        "praktijk zou eruit volgen.",
+        "en": "Totals of {regions} shown as ‘–’ are left out: a practice's hidden small count "
+        "would follow from them.",
+    },
+    "alv.funnel_withheld": {
+        "nl": "Geen trechter voor {regions}: het regionale aandeel zou het verborgen aantal van "
+        "een praktijk verraden.",
+        "en": "No funnel for {regions}: the regional share would give a practice's hidden count "
+        "away.",
+    },
     "alv.funnel_empty": {
         "nl": "Geen praktijken om in de trechter te tonen.",
         "en": "No practices to show in the funnel.",
