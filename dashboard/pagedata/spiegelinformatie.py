@@ -1301,6 +1301,7 @@ def _destinations(data, fmt, period_counts, own_code) -> None:
     small = privacy.is_small(frame["referrals"]) & (frame["group"] == "region")
     # The region's total is shown next to its destinations: one hidden destination would
     # follow from it, so a second one is hidden with it ("–").
+    # Every group has a row per destination, so a single hidden one always has a companion.
     companion, _ = privacy.complementary_suppression(
         frame["referrals"], small, frame["group"], known=frame["group"] == "own")
     frame.loc[small | companion, ["share", "low", "high"]] = np.nan
