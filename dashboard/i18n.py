@@ -296,6 +296,42 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Geen trechter voor {regions}: het regionale aandeel is 0% of 100%.",
         "en": "No funnel for {regions}: the regional share is 0% or 100%.",
     },
+    # Totals withheld because a hidden count would follow from them
+    # (privacy.undisclosable_totals).
+    "alv.withheld_regions": {
+        "nl": "In {regions} is het kleine aantal (1 tot en met {max}) van één praktijk "
+        "verborgen, maar er is geen andere praktijk waarvan een aantal mee verborgen kan worden "
+        "(de eigen praktijk kent u al). Dat aantal zou dan uit de regiocijfers volgen; daarom "
+        "worden die voor deze regio niet getoond.",
+        "en": "In {regions} one practice's small count (1 to {max}) is hidden, but there is no "
+        "other practice whose count can be hidden with it (you already know your own). The "
+        "count would then follow from the region's figures, so those are not shown for this "
+        "region.",
+    },
+    "alv.metric_withheld": {
+        "nl": "Niet getoond: uit dit totaal zou een verborgen klein aantal (1 tot en met {max}) "
+        "te berekenen zijn.",
+        "en": "Not shown: a hidden small count (1 to {max}) could be worked out from this "
+        "total.",
+    },
+    "alv.withheld_points": {
+        "nl": "Geen maandpunten voor {regions}: min die van uw praktijk zouden ze het verborgen "
+        "aantal van de andere praktijk geven.",
+        "en": "No monthly points for {regions}: minus your practice's they would give the "
+        "other practice's hidden count.",
+    },
+    "alv.withheld_totals": {
+        "nl": "Totalen van {regions} met ‘–’ zijn weggelaten: het verborgen kleine aantal van een "
+        "praktijk zou eruit volgen.",
+        "en": "Totals of {regions} shown as ‘–’ are left out: a practice's hidden small count "
+        "would follow from them.",
+    },
+    "alv.funnel_withheld": {
+        "nl": "Geen trechter voor {regions}: het regionale aandeel zou het verborgen aantal van "
+        "een praktijk verraden.",
+        "en": "No funnel for {regions}: the regional share would give a practice's hidden count "
+        "away.",
+    },
     "alv.funnel_empty": {
         "nl": "Geen praktijken om in de trechter te tonen.",
         "en": "No practices to show in the funnel.",
@@ -1008,6 +1044,89 @@ TEXTS: dict[str, dict[str, str]] = {
     "spiegel.opportunity_none": {
         "nl": "Geen ziekenhuisverwijzingen in deze selectie, dus geen schatting.",
         "en": "No hospital referrals in this selection, so no estimate.",
+    },
+    # Region figures withheld because a hidden practice count would follow from them
+    # (privacy.undisclosable_totals).
+    "spiegel.region_withheld_own": {
+        "nl": "Naast uw praktijk is in deze regio maar één andere praktijk vergeleken, en die "
+        "heeft een klein aantal verwijzingen (1 tot en met {max}). Elk regiocijfer min dat van "
+        "uw praktijk zou dat aantal geven; daarom ontbreken hier het regiogemiddelde, het "
+        "verwachte aantal van die praktijk, de spreiding (φ), de regio in trend en "
+        "bestemmingen, en de schatting van minder ziekenhuisverwijzingen.",
+        "en": "Besides your practice only one other practice in this region is compared, and it "
+        "has a small number of referrals (1 to {max}). Every regional figure minus your "
+        "practice's would give that number; so the regional average, that practice's expected "
+        "count, the dispersion (φ), the region in the trend and destinations, and the estimate "
+        "of fewer hospital referrals are left out.",
+    },
+    "spiegel.region_withheld": {
+        "nl": "In deze regio is maar één praktijk vergeleken, en die heeft een klein aantal "
+        "verwijzingen (1 tot en met {max}). Elk regiocijfer zou dat aantal geven; daarom "
+        "ontbreken hier het regiogemiddelde, het totaal, het verwachte aantal, de spreiding "
+        "(φ), de bestemmingen van de regio en de schatting van minder ziekenhuisverwijzingen.",
+        "en": "Only one practice in this region is compared, and it has a small number of "
+        "referrals (1 to {max}). Every regional figure would give that number; so the regional "
+        "average, the total, the expected count, the dispersion (φ), the region's destinations "
+        "and the estimate of fewer hospital referrals are left out.",
+    },
+    "spiegel.metric_withheld": {
+        "nl": "Niet getoond: hieruit zou een verborgen klein aantal van een praktijk te "
+        "berekenen zijn.",
+        "en": "Not shown: a practice's hidden small count could be worked out from it.",
+    },
+    "spiegel.metric_rate_help_withheld": {
+        "nl": "Ruw cijfer; 95%-betrouwbaarheidsinterval {low}–{high}. Het regiogemiddelde wordt "
+        "hier niet getoond: het zou een verborgen klein aantal verraden.",
+        "en": "Crude rate; 95% confidence interval {low}–{high}. The regional average is not "
+        "shown here: it would give a hidden small count away.",
+    },
+    "spiegel.reading_crude_withheld": {
+        "nl": "Uw praktijk verwijst {rate} per 1.000 patiënten per jaar (niet gecorrigeerd voor "
+        "leeftijd en geslacht; het regiogemiddelde wordt hier niet getoond)",
+        "en": "Your practice refers {rate} per 1,000 patients per year (not adjusted for age "
+        "and sex; the regional average is not shown here)",
+    },
+    "spiegel.reading_zero_withheld": {
+        "nl": "Uw praktijk heeft in deze periode geen verwijzingen in deze selectie",
+        "en": "Your practice has no referrals in this selection and period",
+    },
+    "spiegel.funnel_note_crude_withheld": {
+        "nl": "Methode: ruw cijfer = verwijzingen ÷ patiëntjaren × 1.000, niet gecorrigeerd voor "
+        "leeftijd en geslacht. Middellijn en grenzen liggen rond het regiogemiddelde en zijn "
+        "weggelaten: ze zouden een verborgen klein aantal verraden.",
+        "en": "Method: crude rate = referrals ÷ person-years × 1,000, not adjusted for age and "
+        "sex. The centre line and limits lie around the regional average and are left out: "
+        "they would give a hidden small count away.",
+    },
+    "spiegel.dispersion_withheld": {
+        "nl": "Overdispersie niet geschat of meegenomen: φ volgt uit de aantallen van alle "
+        "praktijken en zou hier een verborgen klein aantal verraden.",
+        "en": "Overdispersion not estimated or used: φ follows from every practice's counts and "
+        "would give a hidden small count away here.",
+    },
+    "spiegel.funnel_withheld": {
+        "nl": "Geen trechter: de enige praktijk om te tekenen heeft een klein aantal "
+        "verwijzingen (1 tot en met {max}).",
+        "en": "No funnel: the only practice to draw has a small number of referrals (1 to "
+        "{max}).",
+    },
+    "spiegel.trend_region_withheld": {
+        "nl": "De regio ontbreekt: min uw praktijk zou elk kwartaal het aantal van de enige "
+        "andere praktijk geven.",
+        "en": "The region is left out: minus your practice, each quarter would give the count "
+        "of the only other practice.",
+    },
+    "spiegel.destinations_withheld": {
+        "nl": "De regio ontbreekt: de regiocijfers zouden een verborgen klein aantal van een "
+        "praktijk verraden.",
+        "en": "The region is left out: its figures would give a practice's hidden small count "
+        "away.",
+    },
+    "spiegel.opportunity_withheld": {
+        "nl": "Geen schatting: die noemt de ziekenhuisverwijzingen van de regio, waaruit hier "
+        "een verborgen klein aantal van een praktijk zou volgen.",
+        "en": "No estimate: it states the region's hospital referrals, from which a practice's "
+        "hidden small count would follow here.",
     },
     # ---- end spiegelinformatie ---------------------------------------------------------
     # ---- pdca ----------------------------------------------------------------------------

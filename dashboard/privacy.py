@@ -249,6 +249,16 @@ def suppress_with_complements(
     return result
 
 
+def undisclosable_totals(frame: pd.DataFrame) -> dict[str, set[str]]:
+    """The totals a page must not show, from ``suppress_with_complements``' result: group
+    label (as text) -> the count columns whose total over that group would give a hidden count
+    away. Empty for frames that did not pass through it."""
+    withheld: dict[str, set[str]] = {}
+    for group, column in frame.attrs.get("undisclosable_totals", []):
+        withheld.setdefault(str(group), set()).add(column)
+    return withheld
+
+
 def scoped_practices(
     frame: pd.DataFrame,
     scope: Scope,

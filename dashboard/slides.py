@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine
 
-from dashboard import codes, formatting, i18n
+from dashboard import codes, formatting, i18n, privacy
 from dashboard.charts import spc as spc_charts
 from dashboard.charts.funnel import funnel_chart
 from dashboard.charts.funnel_proportion import SIGNAL_ORDER, proportion_funnel
@@ -309,6 +309,10 @@ def _load_spiegel(engine, region, f, lang, content: SlideContent, user_scope: Sc
         }
         content.formats = {"x": "decimal", "y": "decimal"}
         content.method = f"{data.funnel_note} {data.dispersion_note}".strip()
+        if data.funnel_points.empty and data.funnel_lines.empty:
+            # A withheld region (data.region_withheld) whose only practice is hidden.
+            content.empty = _t("spiegel.funnel_withheld", lang,
+                               max=formatting.format_number(privacy.threshold() - 1, 0, lang))
     else:
         trend = data.trend.dropna(subset=["rate"]) if not data.trend.empty else data.trend
         content.data = trend

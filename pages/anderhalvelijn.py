@@ -129,6 +129,9 @@ def hidden_help(reason_key: str) -> str:
     return ui.t(reason_key, **SMALL)
 
 
+if data.withheld_regions:
+    st.info(ui.t("alv.withheld_regions", regions=", ".join(data.withheld_regions), **SMALL),
+            icon=":material/lock:")
 cells = st.columns(4)
 cells[0].metric(
     ui.t("alv.metric_share"),
@@ -137,7 +140,8 @@ cells[0].metric(
         head["share_low"], head["share_high"],
         ui.t("alv.metric_share_detail", alv=ui.number(head["alv"]),
              referrals=ui.number(head["referrals"])),
-    ) if head["share"] is not None else hidden_help("alv.metric_hidden"),
+    ) if head["share"] is not None else hidden_help(
+        "alv.metric_withheld" if head["withheld"] else "alv.metric_hidden"),
     border=True,
 )
 if data.anderhalvelijn_in_scope:
@@ -171,7 +175,11 @@ if data.anderhalvelijn_in_scope:
         border=True,
     )
 else:
-    cells[1].metric(ui.t("alv.metric_referrals"), ui.number(head["referrals"]), border=True)
+    cells[1].metric(
+        ui.t("alv.metric_referrals"), ui.number(head["referrals"]),
+        help=hidden_help("alv.metric_withheld") if head["referrals"] is None else None,
+        border=True,
+    )
 
 # ---- uptake ---------------------------------------------------------------------------------
 st.header(ui.t("alv.share_title"))
@@ -179,6 +187,9 @@ ui.indicator_link("ALV_AANDEEL")
 hidden_note = (
     " " + ui.t("alv.hidden_points", count=ui.number(data.share_hidden_points), **SMALL)
     if data.share_hidden_points else ""
+) + (
+    " " + ui.t("alv.withheld_points", regions=", ".join(data.withheld_points))
+    if data.withheld_points else ""
 )
 ui.show_chart(
     share_trend(
@@ -231,6 +242,8 @@ if not single_region:
         },
         formats={"referrals": "count", "hospital": "count", "alv": "count",
                  "share": "percent", "share_low": "percent", "share_high": "percent"},
+        about=ui.t("alv.withheld_totals", regions=", ".join(data.withheld_regions))
+        if data.withheld_regions else None,
         key="alv-share-region",
     )
 
@@ -245,6 +258,9 @@ else:
         funnel_notes.append(ui.t("alv.funnel_hidden", count=ui.number(data.funnel_hidden), **SMALL))
     if data.funnel_skipped:
         funnel_notes.append(ui.t("alv.funnel_skipped", regions=", ".join(data.funnel_skipped)))
+    if data.withheld_regions:
+        funnel_notes.append(ui.t("alv.funnel_withheld",
+                                 regions=", ".join(data.withheld_regions)))
     ui.show_chart(
         proportion_funnel(
             data.funnel_chart,

@@ -177,7 +177,8 @@ with conclusion_box:
             ui.t("spiegel.metric_rate"),
             ui.number(own["crude_rate"], 1),
             help=ui.t(
-                "spiegel.metric_rate_help",
+                "spiegel.metric_rate_help_withheld" if data.region_withheld
+                else "spiegel.metric_rate_help",
                 low=ui.number(own["crude_low"], 1),
                 high=ui.number(own["crude_high"], 1),
                 region=ui.number(data.region_rate, 1),
@@ -185,9 +186,12 @@ with conclusion_box:
         )
     else:
         signals = data.signals
+        withheld_help = ui.t("spiegel.metric_withheld") if data.region_withheld else None
         cells[0].metric(ui.t("spiegel.metric_practices"), ui.number(len(signals)))
-        cells[1].metric(ui.t("spiegel.metric_observed"), ui.number(data.total_referrals))
-        cells[2].metric(ui.t("spiegel.metric_region_rate"), ui.number(data.region_rate, 1))
+        cells[1].metric(ui.t("spiegel.metric_observed"), ui.number(data.total_referrals),
+                        help=withheld_help)
+        cells[2].metric(ui.t("spiegel.metric_region_rate"), ui.number(data.region_rate, 1),
+                        help=withheld_help)
         cells[3].metric(ui.t("spiegel.metric_outside"), ui.number((signals != "within").sum()))
     st.caption(data.reading_note)
     for note in data.notes:
@@ -204,7 +208,9 @@ tooltips = [
     ("interval_text", ui.t("spiegel.tt_interval")),
     ("signal_label", ui.t("spiegel.tt_signal")),
 ]
-funnel = funnel_chart(
+# Withheld region (data.region_withheld) whose only practice to draw is hidden: no chart.
+drawable = not (data.funnel_points.empty and data.funnel_lines.empty)
+funnel = drawable and funnel_chart(
     data.funnel_points,
     data.funnel_lines,
     target=data.funnel_target,
@@ -218,8 +224,12 @@ funnel = funnel_chart(
     tooltips=tooltips,
     lang=ui.lang(),
 )
-ui.altair_chart(funnel, width="stretch")
-ui.chart_downloads(funnel, file_name="trechter_spiegelinformatie", key="spiegel_funnel")
+if not drawable:
+    st.info(ui.t("spiegel.funnel_withheld", max=ui.number(privacy.threshold() - 1)),
+            icon=":material/lock:")
+else:
+    ui.altair_chart(funnel, width="stretch")
+    ui.chart_downloads(funnel, file_name="trechter_spiegelinformatie", key="spiegel_funnel")
 hidden_note = (
     " " + ui.t("spiegel.funnel_hidden", count=ui.number(data.funnel_hidden),
                max=ui.number(privacy.threshold() - 1))
@@ -374,14 +384,15 @@ ui.show_chart(
         "high": "decimal",
     },
     method=data.destinations_note,
-    empty=ui.t("spiegel.destinations_empty"),
+    empty=data.destinations_note if data.region_withheld else ui.t("spiegel.destinations_empty"),
     key="spiegel_destinations",
 )
 
 # ---- opportunity ------------------------------------------------------------------------------
 st.subheader(ui.t("spiegel.opportunity_heading"))
 if data.opportunity is None:
-    st.info(ui.t("spiegel.opportunity_none"), icon=":material/info:")
+    st.info(ui.t("spiegel.opportunity_withheld" if data.region_withheld
+                 else "spiegel.opportunity_none"), icon=":material/info:")
 else:
     st.markdown(data.opportunity.text)
     st.caption(ui.t("spiegel.opportunity_caveat"))

@@ -290,21 +290,25 @@ class _Builder:
             ("signal_label", t("spiegel.tt_signal")),
         ]
         title = t("spiegel.funnel_title_standardised")
-        section.figures.append(Figure(
-            title,
-            funnel_chart(
-                data.funnel_points, data.funnel_lines, target=data.funnel_target,
-                title=title, subtitle=f"{data.region_name} · {data.period.label}",
-                x_title=t("spiegel.axis_expected"), y_title=t("spiegel.axis_ratio"),
-                signal_title=t("spiegel.legend_signal"),
-                signal_labels=[t(f"spiegel.signal.{code}") for code in spiegel_data.SIGNALS],
-                limits_title=t("spiegel.legend_limits"), tooltips=tooltips, lang=self.lang,
-            ),
-            # The page's hint to pick one's own practice means nothing on paper.
-            reading=f"{data.conclusion.replace(t('spiegel.choose_practice'), '').strip()} "
-                    f"{data.reading_note}",
-            method=f"{data.funnel_note} {data.dispersion_note}".strip(),
-        ))
+        if data.funnel_points.empty and data.funnel_lines.empty:
+            # A withheld region (data.region_withheld) whose only practice is hidden.
+            section.paragraphs.append(t("spiegel.funnel_withheld", **self.small))
+        else:
+            section.figures.append(Figure(
+                title,
+                funnel_chart(
+                    data.funnel_points, data.funnel_lines, target=data.funnel_target,
+                    title=title, subtitle=f"{data.region_name} · {data.period.label}",
+                    x_title=t("spiegel.axis_expected"), y_title=t("spiegel.axis_ratio"),
+                    signal_title=t("spiegel.legend_signal"),
+                    signal_labels=[t(f"spiegel.signal.{code}") for code in spiegel_data.SIGNALS],
+                    limits_title=t("spiegel.legend_limits"), tooltips=tooltips, lang=self.lang,
+                ),
+                # The page's hint to pick one's own practice means nothing on paper.
+                reading=f"{data.conclusion.replace(t('spiegel.choose_practice'), '').strip()} "
+                        f"{data.reading_note}",
+                method=f"{data.funnel_note} {data.dispersion_note}".strip(),
+            ))
         trend = data.trend.dropna(subset=["rate"]) if not data.trend.empty else data.trend
         if not trend.empty:
             title = t("spiegel.trend_title_standardised")

@@ -17,6 +17,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from dashboard import i18n
+from dashboard.formatting import MISSING
 from dashboard.pagedata.measures import group_sums, mean_ci_from_sums, medians_from_histograms
 from dashboard.pagedata.periods import (
     ROLLING,
@@ -31,6 +32,7 @@ from dashboard.privacy import (
     suppress_small_counts,
     suppress_with_complements,
     threshold,
+    undisclosable_totals,
 )
 from dashboard.queries import anderhalvelijn as queries
 from dashboard.scope import AccessDenied, Scope
@@ -60,6 +62,14 @@ class AnderhalvelijnData:
     funnel_lines: pd.DataFrame = field(default_factory=pd.DataFrame)
     funnel_hidden: int = 0
     funnel_skipped: list[str] = field(default_factory=list)  # region names without a funnel
+    # Regions where one practice's count is hidden and no other practice's could be hidden
+    # with it (privacy.undisclosable_totals: only that practice, or it and the own practice):
+    # their region totals and funnel are withheld (names).
+    withheld_regions: list[str] = field(default_factory=list)
+    # Of those, the own practice's region: its monthly points are left out too (names).
+    withheld_points: list[str] = field(default_factory=list)
+    # Region code -> count columns whose region total is not shown (monthly and practice tables).
+    withheld_totals: dict[str, set[str]] = field(default_factory=dict)
     # Why the practice-level part is empty for this scope (i18n key), e.g. for insurers.
     practices_denied: str | None = None
     resolved: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -70,6 +80,8 @@ class AnderhalvelijnData:
     )
     flow_chart: pd.DataFrame = field(default_factory=pd.DataFrame)
     flow_hidden: list[str] = field(default_factory=list)  # destination labels not drawn
+    # Destinations whose totals over the regions would give a hidden count away (codes).
+    resolved_withheld: list[str] = field(default_factory=list)
     open_episodes: int = 0
     waits: pd.DataFrame = field(default_factory=pd.DataFrame)
     waits_chart: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -194,6 +206,25 @@ def _suppressed(frame: pd.DataFrame, counts: list[str], dependent: list[str],
                                      row_linked=linked)
 
 
+def _withhold_totals(frame: pd.DataFrame, withheld: dict[str, set[str]],
+                     dependent: list[str]) -> pd.DataFrame:
+    """``frame`` (one row per region, already suppressed) with the region totals in
+    ``withheld`` (region code -> count columns) shown as "–", their rows' ``dependent`` emptied
+    and marked ``suppressed``. A count already hidden keeps its mark ("<10" or "–")."""
+    frame = frame.copy()
+    rows = frame["region"].astype(str)
+    touched = np.zeros(len(frame), dtype=bool)
+    for column in {c for columns in withheld.values() for c in columns}:
+        mask = rows.map(lambda code, c=column: c in withheld.get(code, ())).to_numpy(bool)
+        shown = ~frame[column].map(lambda value: isinstance(value, str)).to_numpy(bool)
+        frame[column] = frame[column].astype(object).where(~(mask & shown), MISSING)
+        touched |= mask
+    for column in dependent:
+        frame[column] = frame[column].where(~touched, np.nan)
+    frame["suppressed"] = frame["suppressed"].to_numpy(bool) | touched
+    return frame
+
+
 def _empty(region, condition, period, regions, keys) -> AnderhalvelijnData:
     return AnderhalvelijnData(region, condition, period, regions, period_keys=keys)
 
@@ -259,13 +290,32 @@ def anderhalvelijn(
     )
     monthly["region_name"] = monthly["region"].map(names)
     monthly["month"] = pd.to_datetime(monthly["month"])
-    shown = _suppressed(monthly, ["referrals", "alv", "hospital"], SHARE_DEPENDENT,
-                        totals_by="region", linked=True)
+    uptake = ["referrals", "alv", "hospital"]
+    shown = _suppressed(monthly, uptake, SHARE_DEPENDENT, totals_by="region", linked=True)
+
+    # ---- per practice and the funnel ------------------------------------------------------
+    # Before the region totals: the practice table says which of them the page must withhold.
+    practice_withheld: dict[str, set[str]] = {}
+    own_region = None
+    try:
+        practice_withheld, own_region = _practices_and_funnel(
+            data, engine, start, end, region, condition, names, lang, scope)
+    except AccessDenied as error:
+        data.practices_denied = error.reason
+
+    # The own practice's region among those: each monthly point minus the own practice's month
+    # is the other practice's month, and the points add up to the region's total, so none is
+    # drawn. (Without an own practice such a region is that one practice, whose months are
+    # suppressed as its own numbers would be.)
+    differenced = np.zeros(len(monthly), dtype=bool)
+    if own_region in practice_withheld:
+        differenced = (monthly["region"] == own_region).to_numpy()
+        data.withheld_points = [names[own_region]]
     data.share_chart = monthly.loc[
-        ~shown["suppressed"].to_numpy(),
+        ~shown["suppressed"].to_numpy() & ~differenced,
         ["region_name", "month", "referrals", "alv", "share", "share_low", "share_high"],
     ].reset_index(drop=True)
-    data.share_hidden_points = int(shown["suppressed"].sum())
+    data.share_hidden_points = int((shown["suppressed"].to_numpy() & ~differenced).sum())
 
     per_region = monthly.groupby("region", as_index=False)[
         [*SETTINGS, "referrals", "alv", "hospital"]
@@ -273,15 +323,21 @@ def anderhalvelijn(
     per_region = _with_proportion(per_region, "alv", "referrals")
     per_region["region_name"] = per_region["region"].map(names)
     data.share_by_region = _suppressed(
-        per_region, ["referrals", "alv", "hospital"], SHARE_DEPENDENT, linked=True,
-        one_total=len(per_region) > 1,
+        per_region, uptake, SHARE_DEPENDENT, linked=True, one_total=len(per_region) > 1,
     )
-
-    # ---- per practice and the funnel ------------------------------------------------------
-    try:
-        _practices_and_funnel(data, engine, start, end, region, condition, names, lang, scope)
-    except AccessDenied as error:
-        data.practices_denied = error.reason
+    # The rows of per_region are the region totals of the monthly and the practice tables:
+    # where either says a total would give a hidden count away, it is not shown here. (For the
+    # monthly table that is a region with a single month, whose row here is that month's and
+    # so already hidden by the same rules; the practice table's are not.) No companion region
+    # is hidden for them: the headline, the only sum over the regions, is withheld instead
+    # (_headline), as another region's total follows from its monthly points anyway.
+    withheld = undisclosable_totals(shown)
+    for code, columns in practice_withheld.items():
+        withheld.setdefault(code, set()).update(columns)
+    data.withheld_totals = withheld
+    if withheld:
+        data.share_by_region = _withhold_totals(data.share_by_region, withheld,
+                                                SHARE_DEPENDENT)
 
     # ---- resolved within 6 months and the flow -------------------------------------------
     episodes = within(queries.episodes_by_month(engine, start, end, region, condition))
@@ -302,8 +358,15 @@ def anderhalvelijn(
     return data
 
 
+def _region_names(codes, names: dict) -> list[str]:
+    return [names[code] for code in sorted(codes, key=lambda code: names[code])]
+
+
 def _practices_and_funnel(data, engine, start, end, region, condition, names, lang,
-                          scope: Scope) -> None:
+                          scope: Scope) -> tuple[dict[str, set[str]], str | None]:
+    """Fill the practice table and funnel; returns the practice table's undisclosable totals
+    (region code -> count columns whose region total the page must not show) and the own
+    practice's region (None without one)."""
     scope.check_practices(region)
     practices = queries.practices(engine, region)
     # Only the regions whose practices this scope may see, and only those shown on the page.
@@ -350,7 +413,18 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
         totals_by="region", row_linked=True,
     )
     table = table.assign(display_name=shown["display_name"].to_numpy())
+    withheld = undisclosable_totals(shown)
     visible = ~shown["suppressed"] & table["signal"].notna()
+    if withheld:
+        # The funnel's target is the region's share, which with the region's referrals (or that
+        # practice's own, shown) gives the hidden count; the signals are measured against it.
+        # No funnel for such a region.
+        in_withheld = table["region"].isin(set(withheld)).to_numpy()
+        visible &= ~in_withheld
+        shown.loc[in_withheld, ["signal", "signal_label"]] = None
+        data.withheld_regions = _region_names(withheld, names)
+        lines = [frame for frame in lines
+                 if frame["region_name"].iloc[0] not in set(data.withheld_regions)]
     points = table.loc[
         visible, ["region_name", "display_name", "referrals", "alv", "share", "share_low",
                   "share_high", "signal", "signal_label"],
@@ -366,6 +440,8 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
         ["region_name", "display_name", "referrals", "hospital", "alv", "share", "share_low",
          "share_high", "signal_label", "suppressed"]
     ].reset_index(drop=True)
+    own = table.loc[shown["own"].to_numpy(), "region"]
+    return withheld, (str(own.iloc[0]) if len(own) else None)
 
 
 def _resolved_and_flow(data, episodes, scope, names, lang) -> None:
@@ -396,6 +472,10 @@ def _resolved_and_flow(data, episodes, scope, names, lang) -> None:
         per_region, ["followed_episodes", "resolved", "to_hospital"], SHARE_DEPENDENT,
         totals_by="destination", linked=True,
     )
+    # The flow and the headline show each destination's totals over the regions. A destination
+    # listed here (one region only, one of its counts hidden) must not show them; its pooled
+    # counts equal that region's, so the small-count checks below catch it as well.
+    withheld = set(undisclosable_totals(data.resolved))
     data.open_episodes = int(frame["open"].sum())
 
     pooled = per_region.groupby("destination", as_index=False)[
@@ -405,8 +485,11 @@ def _resolved_and_flow(data, episodes, scope, names, lang) -> None:
     pooled["total"] = pooled[list(FLOW_OUTCOMES)].sum(axis=1)
     pooled = pooled[pooled["total"] > 0]
     flagged = _suppressed(pooled, list(FLOW_OUTCOMES), [])
+    hidden_flows = flagged["suppressed"].to_numpy() | pooled["destination"].isin(
+        withheld).to_numpy()
+    data.resolved_withheld = sorted(withheld)
     rows = []
-    for (_, counts), hidden in zip(pooled.iterrows(), flagged["suppressed"], strict=True):
+    for (_, counts), hidden in zip(pooled.iterrows(), hidden_flows, strict=True):
         label = i18n.label("destination", counts["destination"], lang)
         if hidden:
             data.flow_hidden.append(label)
@@ -557,6 +640,15 @@ def _headline(data, monthly) -> dict[str, float | None]:
     share, share_low, share_high = _pooled_proportion(
         alv, referrals, [referrals, alv, referrals - alv]
     )
+    # The headline is the total of share_by_region. It is withheld where that table says its
+    # total would give a hidden count away, and where a region's total is withheld
+    # (data.withheld_totals): the headline minus the other regions' totals (shown, or the sums
+    # of their monthly points) is that region's. The share goes with its counts: referrals =
+    # alv + hospital, so any one of the three follows from the other two.
+    withheld = set().union(*undisclosable_totals(data.share_by_region).values(),
+                           *data.withheld_totals.values())
+    if withheld:
+        share = share_low = share_high = None
     pooled = data.resolved_pooled
     row = pooled[pooled["destination"] == "anderhalvelijn"]
     followed = int(row["followed_episodes"].sum())
@@ -564,6 +656,8 @@ def _headline(data, monthly) -> dict[str, float | None]:
     res_share, res_low, res_high = _pooled_proportion(
         resolved, followed, [followed, resolved, followed - resolved]
     )
+    if "anderhalvelijn" in data.resolved_withheld:
+        res_share = res_low = res_high = None
     waits = data.waits_pooled
     row = waits[(waits["setting"] == "anderhalvelijn") & ~waits["suppressed"]]
     median = within = within_low = within_high = None
@@ -575,7 +669,9 @@ def _headline(data, monthly) -> dict[str, float | None]:
         within_high = float(row["share_high"].iloc[0])
         wait_n = int(row["episodes"].iloc[0])
     return {
-        "referrals": referrals,
+        # The share's counts are withheld with it; None: not shown ("–").
+        "withheld": bool(withheld),
+        "referrals": None if "referrals" in withheld else referrals,
         "alv": alv,
         "share": share,
         "share_low": share_low,

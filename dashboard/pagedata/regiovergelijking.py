@@ -566,6 +566,8 @@ def _with_complements(spec: RowSpec, cells: dict[str, dict]) -> dict[str, dict]:
         return cells  # the usual case, without building Series per indicator and year
     small = pd.Series([bool(cells[u]["suppressed"]) for u in regions], index=regions)
     counts = pd.Series([cells[u][_size(spec)] for u in regions], index=regions, dtype=float)
+    # No region to take (the second value) means this is the only region in view: the
+    # benchmark then pools just its sums and is hidden by the same small-number rule.
     secondary, _ = complementary_suppression(counts, small)
     for region in secondary.index[secondary.to_numpy()]:
         cells[region] = {**cells[region], "suppressed": True, "complement": True}
@@ -742,6 +744,8 @@ def _trend_frame(data: RegioData, spec: RowSpec, frequency: str,
     # another with it, as in the table (_with_complements).
     regions = frame["region"] != BENCHMARK
     if small[regions].any():
+        # A period without a region to take has one region with data: its benchmark point is
+        # that region's sums, hidden by the same rule (small covers the benchmark rows too).
         secondary, _ = complementary_suppression(
             frame.loc[regions, _size(spec)], small[regions], groups=frame.loc[regions, "period"])
         small = small | secondary.reindex(frame.index, fill_value=False)

@@ -115,7 +115,10 @@ class SpiegelData:
     own_name: str | None = None
     own: dict | None = None  # the own practice's numbers, None without (usable) own practice
     region_rate: float | None = None  # referrals per 1,000 person-years, compared practices
-    total_referrals: int = 0  # in the comparison (selection and period)
+    total_referrals: int | None = 0  # in the comparison (selection and period)
+    # The region's figures would give a hidden practice count away (see _funnel): region_rate
+    # and total_referrals are then None, and so are the region's parts of the page.
+    region_withheld: bool = False
     conclusion: str = ""
     reading_note: str = ""
     funnel_points: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -592,13 +595,24 @@ def spiegelinformatie(engine: Engine, filters: SpiegelFilters) -> SpiegelData:
     intervals = fmt.intervals(standardised["low_100"], standardised["high_100"])
     signals = _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_code,
                       intervals)
+    if data.region_withheld:
+        # Only the own practice and one other with a small count are compared (or that one
+        # alone): the region's total, and its rate times the person-years (the listed patients
+        # are in the table), minus the own count would be the hidden count.
+        data.region_rate = data.total_referrals = None
+        data.notes.append(fmt.t(
+            "spiegel.region_withheld_own" if own_code is not None else "spiegel.region_withheld",
+            max=fmt.num(privacy.threshold() - 1)))
     _table(data, fmt, standardised, crude, names, own_code, signals, intervals)
     own_listed = own_code is not None and own_code in set(standardised["practice"])
     data.conclusion = _conclusion(data, fmt, filters, region_rate, own_code, own_listed)
     data.reading_note = fmt.t("spiegel.reading_note")
     _trend(data, fmt, filters, counts, population, quarters, own_code if own_listed else None)
     _destinations(data, fmt, counts.period_totals, own_code)
-    data.opportunity = _opportunity(fmt, counts.units(HOSPITAL, exposure), own_code)
+    # The estimate states the region's hospital referrals (own + the other practice's, or that
+    # practice's alone), so it is left out with the region's figures.
+    data.opportunity = None if data.region_withheld else _opportunity(
+        fmt, counts.units(HOSPITAL, exposure), own_code)
     return data
 
 
@@ -803,23 +817,26 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
     the standardised ratios' intervals (x 100) as text."""
     crude_mode = filters.measure == "crude"
     source = crude if crude_mode else standardised
+    own = source["practice"] == own_code
+    small, companion, withheld = _hidden_practices(source["observed"], own)
+    data.region_withheld = withheld
     classified = funnel_classify(
         source["observed"],
         source["expected"],
         statistic="ratio",
-        overdispersion=filters.overdispersion,
+        # phi is a function of every practice's O and E, and the E add up to the O: with one
+        # unknown count (withheld) it would give that count, so it is not used or shown.
+        overdispersion=None if withheld else filters.overdispersion,
         units=source["practice"],
     )
     # Ratios are plotted x 100 (100 = as expected); crude rates as referrals per 1,000 per year
     # around the regional rate, against person-years, which is E / regional rate.
     scale = region_rate * PER if crude_mode else 100.0
     data.funnel_target = scale
-    data.phi = float(classified.attrs["phi"])
-    data.tau2 = classified.attrs["tau2"]
+    data.phi = None if withheld else float(classified.attrs["phi"])
+    data.tau2 = None if withheld else classified.attrs["tau2"]
     data.inflated = bool(classified.attrs["inflated"])
 
-    own = source["practice"] == own_code
-    small, companion = _hidden_practices(source["observed"], own)
     points = pd.DataFrame(
         {
             "display_name": source["practice"].map(names).astype(str),
@@ -845,6 +862,9 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
                                                 strict=True)
     ]
     points["expected_text"] = fmt.nums(source["expected"], 1)
+    if withheld and crude_mode:
+        # The crude expected count is person-years x the region's rate.
+        points["expected_text"] = formatting.MISSING
     points["person_years_text"] = fmt.nums(source["population"])
     points["value_text"] = np.where(hidden, formatting.MISSING, value_text)
     points["interval_text"] = np.where(hidden, formatting.MISSING, interval_text)
@@ -859,12 +879,26 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
     data.funnel_points = points.sort_values(["own", "x"]).reset_index(drop=True)
 
     x_per_precision = 1 / region_rate if crude_mode else 1.0
-    data.funnel_lines = _funnel_lines(classified, scale, x_per_precision, fmt)
+    if not withheld:
+        data.funnel_lines = _funnel_lines(classified, scale, x_per_precision, fmt)
+    elif crude_mode or not (~hidden).any():
+        # Crude lines and centre are in units of the region's rate; without a drawn practice
+        # there is no range to draw lines over.
+        data.funnel_lines = pd.DataFrame(columns=["x", "y", "line", "level"])
+        if crude_mode:
+            data.funnel_target = float("nan")
+    else:
+        # Standardised limits do not depend on the region, but their range does: it reaches
+        # the largest expected count, which may be the hidden practice's (E adds up to O).
+        data.funnel_lines = _funnel_lines(classified[~hidden.to_numpy()], scale,
+                                          x_per_precision, fmt)
     data.funnel_note = fmt.t(
-        "spiegel.funnel_note_crude" if crude_mode else "spiegel.funnel_note_standardised",
+        "spiegel.funnel_note_crude_withheld" if crude_mode and withheld
+        else "spiegel.funnel_note_crude" if crude_mode else "spiegel.funnel_note_standardised",
         rate=fmt.num(region_rate * PER, 1),
     )
-    data.dispersion_note = _dispersion_note(fmt, filters.overdispersion, data)
+    data.dispersion_note = (fmt.t("spiegel.dispersion_withheld") if withheld
+                            else _dispersion_note(fmt, filters.overdispersion, data))
     return pd.Series(classified["signal"].to_numpy(), index=source["practice"].to_numpy())
 
 
@@ -907,13 +941,15 @@ def _dispersion_note(fmt: _Fmt, method: str | None, data: SpiegelData) -> str:
     return fmt.t("spiegel.dispersion_additive", phi=phi, tau2=fmt.num(data.tau2, 4))
 
 
-def _hidden_practices(observed: pd.Series, own: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Practices whose count is small (1-9, not the own practice), and the companion that keeps
+def _hidden_practices(observed: pd.Series, own: pd.Series) -> tuple[pd.Series, pd.Series, bool]:
+    """Practices whose count is small (1-9, not the own practice), the companion that keeps
     a single small count from following from the region's total (the one rule of
-    ``privacy.suppress_with_complements``, used by the funnel and the table alike)."""
+    ``privacy.suppress_with_complements``, used by the funnel and the table alike), and
+    whether there is none to take: the table's ``undisclosable_totals``, the region's total
+    must not be shown."""
     small = privacy.is_small(observed) & ~own
-    companion, _ = privacy.complementary_suppression(observed, small, known=own)
-    return small, companion
+    companion, lonely = privacy.complementary_suppression(observed, small, known=own)
+    return small, companion, bool(lonely)
 
 
 def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series,
@@ -939,6 +975,11 @@ def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series,
         table, ["observed"], ["ratio", "interval", "crude_rate", "signal", "signal_label"],
         own_mask=table["own"], groups=pd.Series(0, index=table.index),
     )
+    if privacy.undisclosable_totals(shown):
+        # The expected counts add up to the observed ones (indirect standardisation against
+        # the compared practices' own rates): with the hidden practice's E shown, the own E and
+        # O give its count (E_own + E_other - O_own). Its listed patients give E only roughly.
+        shown["expected"] = shown["expected"].where(~shown["suppressed"].to_numpy(), np.nan)
     shown["interval"] = shown["interval"].fillna(formatting.MISSING)
     shown["ratio"] = pd.to_numeric(shown["ratio"])
     shown["crude_rate"] = pd.to_numeric(shown["crude_rate"])
@@ -994,6 +1035,9 @@ def _conclusion(data, fmt, filters, region_rate, own_code, own_listed) -> str:
     own = data.own
     signal_sentence = fmt.t(f"spiegel.reading.{own['signal']}")
     widened = " " + fmt.t("spiegel.reading_widened") if data.inflated else ""
+    if own["observed"] == 0 and crude_mode and data.region_withheld:
+        # The crude expected count is person-years x the region's rate.
+        return f"{fmt.t('spiegel.reading_zero_withheld')}; {signal_sentence}{widened}"
     if own["observed"] == 0:
         head = fmt.t(
             "spiegel.reading_zero",
@@ -1012,7 +1056,10 @@ def _conclusion(data, fmt, filters, region_rate, own_code, own_listed) -> str:
     else:
         comparison = fmt.t(f"spiegel.as_many{suffix}", rate=rate_text)
     if crude_mode:
+        # The difference from the region's rate would give that rate (and so its total).
         head = fmt.t(
+            "spiegel.reading_crude_withheld", rate=fmt.num(own["crude_rate"], 1)
+        ) if data.region_withheld else fmt.t(
             "spiegel.reading_crude", rate=fmt.num(own["crude_rate"], 1), comparison=comparison
         )
         detail = fmt.t(
@@ -1105,6 +1152,12 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
         frames.append(_own_trend(exposure, region_counts, own_counts, own_code, region,
                                  region_rate, filters, data, fmt, labels))
     trend = pd.concat(frames, ignore_index=True)
+    if data.region_withheld and own_code is not None:
+        # The region is the own practice and the one hidden: each quarter's region count minus
+        # the own practice's is the other practice's, and the period's quarters add up to the
+        # region's total. Without an own practice the region's quarters are that practice's
+        # own numbers, suppressed as such below.
+        trend = trend[trend["series"] != "region"].reset_index(drop=True)
     trend = trend.merge(quarters[["period", "end", "partial"]], on="period", how="left")
     small = privacy.is_small(trend["referrals"]) & (trend["series"] == "region")
     trend.loc[small, ["rate", "low", "high"]] = np.nan
@@ -1128,6 +1181,8 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
     data.trend_note = fmt.t(key)
     if trend["partial"].any():
         data.trend_note += " " + fmt.t("spiegel.trend_partial")
+    if data.region_withheld and own_code is not None:
+        data.trend_note += " " + fmt.t("spiegel.trend_region_withheld")
 
 
 def _own_trend(exposure, region_counts, own_counts, own_code, region, region_rate, filters,
@@ -1218,6 +1273,10 @@ def _destinations(data, fmt, period_counts, own_code) -> None:
     )
     if own_code is not None and own_counts["referrals"].sum() > 0:
         groups.insert(0, ("own", fmt.t("spiegel.series_own", name=data.own_name), own_counts))
+    if data.region_withheld:
+        # The region's total and destinations minus the own practice's are the other
+        # practice's (without an own practice: that practice's alone).
+        groups = [group for group in groups if group[0] != "region"]
     rows = []
     for group, label, frame in groups:
         per_destination = frame.groupby("destination")["referrals"].sum()
@@ -1236,10 +1295,13 @@ def _destinations(data, fmt, period_counts, own_code) -> None:
     )
     if frame.empty:
         data.destinations = frame
+        if data.region_withheld:
+            data.destinations_note = fmt.t("spiegel.destinations_withheld")
         return
     small = privacy.is_small(frame["referrals"]) & (frame["group"] == "region")
     # The region's total is shown next to its destinations: one hidden destination would
     # follow from it, so a second one is hidden with it ("–").
+    # Every group has a row per destination, so a single hidden one always has a companion.
     companion, _ = privacy.complementary_suppression(
         frame["referrals"], small, frame["group"], known=frame["group"] == "own")
     frame.loc[small | companion, ["share", "low", "high"]] = np.nan
@@ -1259,6 +1321,8 @@ def _destinations(data, fmt, period_counts, own_code) -> None:
         notes.append(fmt.t("spiegel.no_anderhalvelijn", region=data.region_name))
     if own_code is not None and "own" not in set(frame["group"]):
         notes.append(fmt.t("spiegel.own_no_referrals"))
+    if data.region_withheld:
+        notes.append(fmt.t("spiegel.destinations_withheld"))
     data.destinations_note = " ".join(notes)
 
 
