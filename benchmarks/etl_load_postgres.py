@@ -61,9 +61,11 @@ def copy_seconds(csv_path: Path, url: str) -> float:
     ).strip().split(",")
     columns = ", ".join(f'"{c}" text' for c in header)
     target = libpq_url(url)
+    # Without the NOTICE that the table to drop does not exist yet.
+    quiet = {**os.environ, "PGOPTIONS": "-c client_min_messages=warning"}
     subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", target, "-c",
                     f"DROP TABLE IF EXISTS referral_raw; CREATE TABLE referral_raw ({columns})"],
-                   check=True)
+                   check=True, env=quiet)
     first_data_line = _comment_lines(csv_path) + 2
     started = time.perf_counter()
     subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", target, "-c",
