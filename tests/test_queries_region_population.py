@@ -53,3 +53,15 @@ def test_an_empty_result_keeps_its_columns_and_integer_types(engine):
     assert frame.empty
     assert list(frame.columns) == queries.POPULATION_COLUMNS
     assert (frame["year"].dtype, frame["listed_patients"].dtype) == ("int64", "int64")
+
+
+def test_the_table_has_a_column_for_every_age_band_and_sex():
+    # The model's columns are written out by hand; the vocabularies may grow (with a migration).
+    from dashboard.codes import AGE_BANDS, SEXES
+    from dashboard.models import POPULATION_STRATA, AggPopulationPracticeYear
+
+    columns = [c.name for c in AggPopulationPracticeYear.__table__.columns]
+    assert columns[:3] == ["region", "year", "practice"]
+    assert columns[3:] == list(POPULATION_STRATA)
+    assert sorted(POPULATION_STRATA.values()) == sorted(
+        (band, sex) for band in AGE_BANDS for sex in SEXES)
