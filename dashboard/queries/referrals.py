@@ -157,18 +157,17 @@ def referrals_outside(
     # All conditions first: a tenth of the rows, one per practice and month. Counts are not
     # negative, so none there means none for any one condition, and the condition's rows (90
     # ms for three years of a national region against 13) are read only when there are some.
-    agg = AggPracticeMonthDestinations.__table__
-    referrals = reduce(operator.add, (agg.c[destination] for destination in DESTINATIONS))
-    window = month_window(agg, first_month, last_month, [region])
-    if condition is not None:
-        with engine.connect() as conn:
-            if not _outside_sum(conn, agg, referrals, window, listed, practices):
-                return 0
-        agg = AggPracticeMonth.__table__
-        referrals = agg.c.referrals
-        window = month_window(agg, first_month, last_month, [region], condition)
+    every = AggPracticeMonthDestinations.__table__
     with engine.connect() as conn:
-        return _outside_sum(conn, agg, referrals, window, listed, practices)
+        total = _outside_sum(
+            conn, every, reduce(operator.add, (every.c[d] for d in DESTINATIONS)),
+            month_window(every, first_month, last_month, [region]), listed, practices)
+        if condition is None or not total:
+            return total
+        one = AggPracticeMonth.__table__
+        return _outside_sum(conn, one, one.c.referrals,
+                            month_window(one, first_month, last_month, [region], condition),
+                            listed, practices)
 
 
 def _outside_sum(conn, agg, referrals, window, listed, practices) -> int:
