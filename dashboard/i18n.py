@@ -332,6 +332,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No funnel for {regions}: the regional share would give a practice's hidden count "
         "away.",
     },
+    # A GP's own region: its figures minus the own practice's are the other practices'
+    # (privacy.suppress_beyond_own); and totals hidden so the headline gives nothing away.
+    "alv.beyond_own_points": {
+        "nl": "{count} maandpunten van uw regio zijn niet getoond: min die van uw eigen "
+        "praktijk zouden ze een klein aantal (1 tot en met {max}) van de andere praktijken "
+        "geven.",
+        "en": "{count} monthly points of your region are not shown: minus your own practice's "
+        "they would give a small count (1 to {max}) of the other practices.",
+    },
+    "alv.hidden_totals": {
+        "nl": "Totalen met ‘–’ zijn weggelaten: met het totaal van alle regio's, de "
+        "maandpunten of de cijfers van uw eigen praktijk zou er een klein aantal (1 tot en "
+        "met {max}) uit volgen.",
+        "en": "Totals shown as ‘–’ are left out: with the total over all regions, the monthly "
+        "points or your own practice's figures they would give a small count (1 to {max}) "
+        "away.",
+    },
     "alv.funnel_empty": {
         "nl": "Geen praktijken om in de trechter te tonen.",
         "en": "No practices to show in the funnel.",
