@@ -343,7 +343,8 @@ def suppress_beyond_own(
                                        row_linked=row_linked, limit=limit, hidden=primary,
                                        known=known)
     for column in columns:
-        cells = result[column].map(lambda value: isinstance(value, str)).to_numpy(bool)
+        # Hidden cells read "<limit" or "–"; the others are the (numeric) others' counts.
+        cells = pd.to_numeric(result[column], errors="coerce").isna().to_numpy()
         small = is_small(frame[column], limit).to_numpy()
         result[column] = _replaced(frame[column], (cells, formatting.MISSING),
                                    (cells & small, f"<{limit}"))

@@ -252,7 +252,8 @@ def _derivable_totals(per_region: pd.DataFrame, month_regions: pd.Series,
     for column in columns:
         derivable = by_months.copy()
         if listed:
-            marked = practices[column].map(lambda value: isinstance(value, str)).to_numpy(bool)
+            # A hidden count reads "<10" or "–"; shown counts are numbers (never missing).
+            marked = pd.to_numeric(practices[column], errors="coerce").isna().to_numpy()
             hiding = set(practices.loc[marked, "region_name"])
             region_names = per_region["region"].map(names)
             derivable |= region_names.isin(listed - hiding)
