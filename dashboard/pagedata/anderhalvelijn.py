@@ -351,7 +351,7 @@ def anderhalvelijn(
     # practices' months (privacy.suppress_beyond_own). Only read for a GP's own region.
     own_region = _own_region(scope, names)
     own_months = (_own_months(engine, own_region, scope.practice, monthly, start, end,
-                              condition) if own_region is not None else None)
+                              condition) if own_region is not None and len(monthly) else None)
     plain = _suppressed(monthly, uptake, SHARE_DEPENDENT, totals_by="region", linked=True)
     shown = plain if own_months is None else suppress_beyond_own(
         monthly, uptake, SHARE_DEPENDENT, own_part=own_months, groups=monthly["region"],
