@@ -332,6 +332,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No funnel for {regions}: the regional share would give a practice's hidden count "
         "away.",
     },
+    # A GP's own region: its figures minus the own practice's are the other practices'
+    # (privacy.suppress_beyond_own); and totals hidden so the headline gives nothing away.
+    "alv.beyond_own_points": {
+        "nl": "{count} maandpunten van uw regio zijn niet getoond: min die van uw eigen "
+        "praktijk zouden ze een klein aantal (1 tot en met {max}) van de andere praktijken "
+        "geven.",
+        "en": "{count} monthly points of your region are not shown: minus your own practice's "
+        "they would give a small count (1 to {max}) of the other practices.",
+    },
+    "alv.hidden_totals": {
+        "nl": "Totalen met ‘–’ zijn weggelaten: met het totaal van alle regio's, de "
+        "maandpunten of de cijfers van uw eigen praktijk zou er een klein aantal (1 tot en "
+        "met {max}) uit volgen.",
+        "en": "Totals shown as ‘–’ are left out: with the total over all regions, the monthly "
+        "points or your own practice's figures they would give a small count (1 to {max}) "
+        "away.",
+    },
     "alv.funnel_empty": {
         "nl": "Geen praktijken om in de trechter te tonen.",
         "en": "No practices to show in the funnel.",
@@ -1127,6 +1144,82 @@ TEXTS: dict[str, dict[str, str]] = {
         "een verborgen klein aantal van een praktijk zou volgen.",
         "en": "No estimate: it states the region's hospital referrals, from which a practice's "
         "hidden small count would follow here.",
+    },
+    # Region figures next to the own practice's (privacy.suppress_beyond_own), signal counts
+    # over the shown practices, phi from the shown practices.
+    "spiegel.region_withheld_others": {
+        "nl": "De andere praktijken in deze regio hebben samen een klein aantal verwijzingen "
+        "(1 tot en met {max}). Elk regiocijfer min dat van uw praktijk zou dat aantal geven; "
+        "daarom ontbreken hier het regiogemiddelde, de verwachte aantallen van verborgen "
+        "praktijken, de spreiding (φ), de regio in trend en bestemmingen, en de schatting van "
+        "minder ziekenhuisverwijzingen.",
+        "en": "The other practices in this region have a small number of referrals together "
+        "(1 to {max}). Every regional figure minus your practice's would give that number; so "
+        "the regional average, the expected counts of hidden practices, the spread (φ), the "
+        "region in the trend and destinations, and the estimate of fewer hospital referrals "
+        "are left out here.",
+    },
+    "spiegel.region_withheld_small": {
+        "nl": "De praktijken in deze regio hebben samen een klein aantal verwijzingen (1 tot "
+        "en met {max}). Elk regiocijfer zou dat aantal geven; daarom ontbreken hier het "
+        "regiogemiddelde, het totaal, de verwachte aantallen van verborgen praktijken, de "
+        "spreiding (φ), de bestemmingen van de regio en de schatting van minder "
+        "ziekenhuisverwijzingen.",
+        "en": "The practices in this region have a small number of referrals together (1 to "
+        "{max}). Every regional figure would give that number; so the regional average, the "
+        "total, the expected counts of hidden practices, the spread (φ), the region's "
+        "destinations and the estimate of fewer hospital referrals are left out here.",
+    },
+    "spiegel.trend_region_withheld_others": {
+        "nl": "De regio ontbreekt: min uw praktijk zou ze het kleine aantal van de andere "
+        "praktijken samen geven.",
+        "en": "The region is left out: minus your practice it would give the other practices' "
+        "small number together.",
+    },
+    "spiegel.trend_beyond_own": {
+        "nl": "Kwartalen van de regio met ‘–’ zijn niet getoond: min die van uw praktijk zouden "
+        "ze een klein aantal (1 tot en met {max}) van de andere praktijken geven, of dat aantal "
+        "uit het totaal van het jaar laten volgen.",
+        "en": "Quarters of the region shown as ‘–’ are left out: minus your practice's they "
+        "would give a small count (1 to {max}) of the other practices, or let it follow from "
+        "the year's total.",
+    },
+    "spiegel.trend_companion": {
+        "nl": "Kwartalen van de regio met ‘–’ zijn niet getoond: anders zou een klein aantal "
+        "(1 tot en met {max}) uit het totaal van het jaar volgen.",
+        "en": "Quarters of the region shown as ‘–’ are left out: otherwise a small count (1 to "
+        "{max}) would follow from the year's total.",
+    },
+    "spiegel.destinations_beyond_own": {
+        "nl": "Bestemmingen van de regio met ‘–’ zijn niet getoond: min die van uw praktijk "
+        "zouden ze een klein aantal (1 tot en met {max}) van de andere praktijken geven, of dat "
+        "aantal uit het regiototaal laten volgen.",
+        "en": "Destinations of the region shown as ‘–’ are left out: minus your practice's "
+        "they would give a small count (1 to {max}) of the other practices, or let it follow "
+        "from the region's total.",
+    },
+    "spiegel.region_summary_hidden": {
+        "nl": "In {region} zijn {total} praktijken vergeleken. Van de {shown} getoonde "
+        "verwijzen er {high} meer en {low} minder dan op grond van toeval te verwachten is "
+        "(buiten de 95%-grenzen); {within} liggen binnen de normale spreiding. Bij {hidden} "
+        "praktijk(en) blijft het signaal verborgen, net als hun aantal verwijzingen.",
+        "en": "In {region}, {total} practices are compared. Of the {shown} shown, {high} "
+        "refer more and {low} fewer than chance would explain (outside the 95% limits); "
+        "{within} are within the normal variation. For {hidden} practice(s) the signal stays "
+        "hidden, as their number of referrals does.",
+    },
+    "spiegel.metric_outside_help": {
+        "nl": "Van de {shown} getoonde praktijken. Bij {hidden} praktijk(en) blijft het signaal "
+        "verborgen, net als hun aantal verwijzingen.",
+        "en": "Of the {shown} practices shown. For {hidden} practice(s) the signal stays "
+        "hidden, as their number of referrals does.",
+    },
+    "spiegel.dispersion_shown_only": {
+        "nl": "φ is geschat uit de {shown} praktijken waarvan het aantal getoond wordt; de "
+        "{hidden} verborgen aantallen tellen niet mee (φ zou er anders één vergelijking meer "
+        "voor geven).",
+        "en": "φ is estimated from the {shown} practices whose counts are shown; the {hidden} "
+        "hidden counts are left out (φ would otherwise be one more equation in them).",
     },
     # ---- end spiegelinformatie ---------------------------------------------------------
     # ---- pdca ----------------------------------------------------------------------------

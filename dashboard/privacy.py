@@ -11,7 +11,7 @@ Pure functions, applied by the page-data builders before anything reaches a page
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -110,8 +110,9 @@ def complementary_suppression(
     sum of two hidden cells.
 
     ``counts``: the cells; ``suppressed``: the primary suppression (small counts); ``groups``:
-    the group of each cell (``None``: one group); ``prefer``: cells to pick first when they
-    qualify (e.g. rows that already have a hidden count, so fewer rows lose numbers). Returns
+    the group of each cell (``None``: one group); ``prefer``: cells to pick first among the
+    non-zero ones when they qualify (e.g. rows that already have a hidden count, so fewer rows
+    lose numbers; a hidden zero, which a viewer may guess, protects less). Returns
     the extra cells to hide, and the groups where no such cell exists (their total must not be
     shown). Cells are told apart by their labels, so ``counts`` needs a unique index.
     """
@@ -151,13 +152,16 @@ def _complements(values: np.ndarray, hidden: np.ndarray, known: np.ndarray, code
                  n_groups: int, prefer: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """The rule of :func:`complementary_suppression` on arrays, all groups at once: a group
     with exactly one ``hidden`` cell gets its smallest other cell not ``known`` (from the
-    ``prefer`` cells when any qualifies; above zero when any is), the first in row order
-    among equals. Returns the extra cells and the groups that have no such cell."""
+    cells above zero when any is; among those the ``prefer`` cells when any qualifies), the
+    first in row order among equals. Returns the extra cells and the groups that have no such
+    cell."""
     # Per row via the group number; the appended False is what a row without a group (-1)
     # looks up.
     single_group = _per_group(codes, hidden, n_groups) == 1
     eligible = np.append(single_group, False)[codes] & ~hidden & ~known
-    for narrower in ([] if prefer is None else [prefer]) + [values > 0]:
+    # Non-zero first: a hidden zero protects little (a viewer may well guess it), whereas
+    # ``prefer`` only spares other rows.
+    for narrower in [values > 0] + ([] if prefer is None else [prefer]):
         subset = eligible & narrower
         has = np.append(_per_group(codes, subset, n_groups) > 0, False)[codes]
         eligible = np.where(has, subset, eligible)
@@ -169,6 +173,22 @@ def _complements(values: np.ndarray, hidden: np.ndarray, known: np.ndarray, code
     secondary = np.zeros(len(values), dtype=bool)
     secondary[rows[first]] = True
     return secondary, np.flatnonzero(single_group & ~with_candidate)
+
+
+def _cell_masks(masks: Mapping[str, pd.Series] | pd.Series | None, columns: list[str],
+                index: pd.Index) -> np.ndarray:
+    """``masks`` (None: no cell; a row mask: every count of those rows; or count column ->
+    mask) as a boolean array, a column per count column in ``columns`` order."""
+    cells = np.zeros((len(index), len(columns)), dtype=bool)
+    if masks is None:
+        return cells
+    if isinstance(masks, pd.Series):
+        cells[:] = _aligned_mask(masks, index)[:, None]
+        return cells
+    for position, column in enumerate(columns):
+        if column in masks:
+            cells[:, position] = _aligned_mask(masks[column], index)
+    return cells
 
 
 # ---- the one gate for practice-level rows (dashboard.scope) ----------------------------------
@@ -183,6 +203,8 @@ def suppress_with_complements(
     groups: pd.Series | None = None,
     row_linked: bool = False,
     limit: int | None = None,
+    hidden: Mapping[str, pd.Series] | None = None,
+    known: Mapping[str, pd.Series] | pd.Series | None = None,
 ) -> pd.DataFrame:
     """``suppress_small_counts`` plus the cells that would give a small count away.
 
@@ -194,6 +216,14 @@ def suppress_with_complements(
     "<limit"; counts hidden only to protect another read "–"; ``suppressed`` marks every row
     with a hidden count, whose ``dependent_columns`` are emptied. Rows in ``own_mask`` are never
     hidden.
+
+    ``hidden`` (count column -> mask): cells to hide as well from the start, for a reason the
+    small-number rule cannot see (e.g. a region's count minus the own practice's is small,
+    :func:`suppress_beyond_own`); they read "–" and get companions like a small count.
+    ``known`` (a row mask, or count column -> mask): cells the viewer can work out from
+    elsewhere on the page (e.g. a region's total from its visible monthly points). Hiding such
+    a cell protects nothing, so it is never taken as a companion; the small-number rule still
+    applies to it.
     """
     limit = threshold() if limit is None else limit
     columns = list(count_columns)
@@ -209,7 +239,9 @@ def suppress_with_complements(
              else np.zeros((len(frame), 0), dtype=bool))
     codes, labels = _group_codes(
         pd.Series(0, index=frame.index) if groups is None else groups, frame.index)
-    hidden = small.copy()
+    extra = _cell_masks(hidden, columns, frame.index) & ~own[:, None]
+    derivable = _cell_masks(known, columns, frame.index)
+    hidden = small | extra
     undisclosable: set = set()
     changed = True
     while changed:
@@ -220,7 +252,8 @@ def suppress_with_complements(
             pick = (hidden.sum(axis=1) == 1) & (~hidden).any(axis=1)
             if pick.any():
                 # The smallest non-zero count; a zero only when the row has no other.
-                rank = np.where(numbers > 0, numbers, 1e300)
+                # A cell the viewer can work out elsewhere only when the row has no other.
+                rank = np.where(numbers > 0, numbers, 1e300) + np.where(derivable, 1e301, 0.0)
                 choice = np.where(~hidden, rank, np.inf).argmin(axis=1)
                 hidden[pick, choice[pick]] = True
                 changed = True
@@ -228,8 +261,9 @@ def suppress_with_complements(
         for position, c in enumerate(columns):
             # In linked rows, a complement in a row that already lost a count costs no more.
             prefer = hidden.any(axis=1) if row_linked else None
-            secondary, lonely = _complements(values[position], hidden[:, position] & ~own, own,
-                                             codes, len(labels), prefer)
+            secondary, lonely = _complements(values[position], hidden[:, position] & ~own,
+                                             own | derivable[:, position], codes, len(labels),
+                                             prefer)
             undisclosable |= {(labels[group], c) for group in lonely}
             if secondary.any():
                 hidden[:, position] |= secondary
@@ -246,6 +280,74 @@ def suppress_with_complements(
     # be hidden with it (e.g. only the own practice and one other referred). The page must not
     # show those totals.
     result.attrs["undisclosable_totals"] = sorted([str(g), c] for g, c in undisclosable)
+    return result
+
+
+def small_difference(totals, own, limit: int | None = None) -> np.ndarray:
+    """True where ``totals`` minus the viewer's ``own`` part of them (what the others
+    contributed) is a small count, 1 to limit-1: the part a viewer who knows their own counts
+    would work out by subtraction. Arrays or Series of equal length; missing counts as 0."""
+    limit = threshold() if limit is None else limit
+    totals = pd.to_numeric(pd.Series(np.asarray(totals)), errors="coerce").fillna(0).to_numpy()
+    own = pd.to_numeric(pd.Series(np.asarray(own)), errors="coerce").fillna(0).to_numpy()
+    others = totals - own
+    return (others >= 1) & (others < limit)
+
+
+def suppress_beyond_own(
+    frame: pd.DataFrame,
+    count_columns: Iterable[str],
+    dependent_columns: Iterable[str] = (),
+    *,
+    own_part: pd.DataFrame | None = None,
+    groups: pd.Series | None = None,
+    row_linked: bool = False,
+    limit: int | None = None,
+    hidden: Mapping[str, pd.Series] | None = None,
+    known: Mapping[str, pd.Series] | pd.Series | None = None,
+) -> pd.DataFrame:
+    """Region-level counts (a region per month, per quarter, per destination or in total) for
+    a viewer who also sees the own practice's part of each of them.
+
+    A GP sees the region's counts next to the own practice's; each region count minus the own
+    practice's is what the other practices contributed, which can be 1 to limit-1 even when
+    every other practice's period total is large. The rule: a region cell is hidden when its
+    count is small (as everywhere) or when it minus the own practice's part is small
+    (:func:`small_difference`); where a total of the cells is shown (``groups``, and the row
+    sum with ``row_linked``), companions are hidden as in :func:`suppress_with_complements`,
+    chosen by the others' counts (so a companion whose others' count is 0, which protects
+    nothing, only when no other is left). ``own_part``: the own practice's count per cell (same
+    index and count columns; 0 where it has none, e.g. another region's rows); None: no own
+    practice, which is :func:`suppress_with_complements` itself. Marks: "<limit" where the
+    region's count itself is small, "–" for every other hidden cell.
+    """
+    limit = threshold() if limit is None else limit
+    columns = list(count_columns)
+    if own_part is None:
+        return suppress_with_complements(frame, columns, dependent_columns, groups=groups,
+                                         row_linked=row_linked, limit=limit, hidden=hidden,
+                                         known=known)
+    # The rules run on the others' counts, with the region's own small counts added as cells
+    # hidden from the start: the others' small counts are then the small ones, and companions
+    # are ranked by what they hide.
+    others = frame.copy()
+    primary: dict[str, pd.Series] = {}
+    for column in columns:
+        region = pd.to_numeric(frame[column], errors="coerce").fillna(0)
+        part = pd.to_numeric(own_part[column].reindex(frame.index), errors="coerce").fillna(0)
+        others[column] = region - part
+        primary[column] = is_small(region, limit) | (
+            hidden[column].reindex(frame.index).fillna(False).astype(bool)
+            if hidden is not None and column in hidden else False)
+    result = suppress_with_complements(others, columns, dependent_columns, groups=groups,
+                                       row_linked=row_linked, limit=limit, hidden=primary,
+                                       known=known)
+    for column in columns:
+        # Hidden cells read "<limit" or "–"; the others are the (numeric) others' counts.
+        cells = pd.to_numeric(result[column], errors="coerce").isna().to_numpy()
+        small = is_small(frame[column], limit).to_numpy()
+        result[column] = _replaced(frame[column], (cells, formatting.MISSING),
+                                   (cells & small, f"<{limit}"))
     return result
 
 

@@ -190,6 +190,9 @@ hidden_note = (
 ) + (
     " " + ui.t("alv.withheld_points", regions=", ".join(data.withheld_points))
     if data.withheld_points else ""
+) + (
+    " " + ui.t("alv.beyond_own_points", count=ui.number(data.share_beyond_own_points), **SMALL)
+    if data.share_beyond_own_points else ""
 )
 ui.show_chart(
     share_trend(
@@ -243,7 +246,8 @@ if not single_region:
         formats={"referrals": "count", "hospital": "count", "alv": "count",
                  "share": "percent", "share_low": "percent", "share_high": "percent"},
         about=ui.t("alv.withheld_totals", regions=", ".join(data.withheld_regions))
-        if data.withheld_regions else None,
+        if data.withheld_regions else ui.t("alv.hidden_totals", **SMALL)
+        if data.totals_hidden else None,
         key="alv-share-region",
     )
 
@@ -258,9 +262,9 @@ else:
         funnel_notes.append(ui.t("alv.funnel_hidden", count=ui.number(data.funnel_hidden), **SMALL))
     if data.funnel_skipped:
         funnel_notes.append(ui.t("alv.funnel_skipped", regions=", ".join(data.funnel_skipped)))
-    if data.withheld_regions:
+    if data.funnel_withheld:
         funnel_notes.append(ui.t("alv.funnel_withheld",
-                                 regions=", ".join(data.withheld_regions)))
+                                 regions=", ".join(data.funnel_withheld)))
     ui.show_chart(
         proportion_funnel(
             data.funnel_chart,

@@ -192,7 +192,14 @@ with conclusion_box:
                         help=withheld_help)
         cells[2].metric(ui.t("spiegel.metric_region_rate"), ui.number(data.region_rate, 1),
                         help=withheld_help)
-        cells[3].metric(ui.t("spiegel.metric_outside"), ui.number((signals != "within").sum()))
+        # Over the shown practices: a hidden practice's signal is hidden with its count.
+        shown = data.shown_signals
+        cells[3].metric(
+            ui.t("spiegel.metric_outside"), ui.number((shown != "within").sum()),
+            help=ui.t("spiegel.metric_outside_help", shown=ui.number(len(shown)),
+                      hidden=ui.number(len(signals) - len(shown)))
+            if len(shown) < len(signals) else None,
+        )
     st.caption(data.reading_note)
     for note in data.notes:
         st.caption(f":material/info: {note}")
@@ -391,7 +398,7 @@ ui.show_chart(
 # ---- opportunity ------------------------------------------------------------------------------
 st.subheader(ui.t("spiegel.opportunity_heading"))
 if data.opportunity is None:
-    st.info(ui.t("spiegel.opportunity_withheld" if data.region_withheld
+    st.info(ui.t("spiegel.opportunity_withheld" if data.opportunity_withheld
                  else "spiegel.opportunity_none"), icon=":material/info:")
 else:
     st.markdown(data.opportunity.text)

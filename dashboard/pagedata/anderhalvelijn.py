@@ -29,12 +29,14 @@ from dashboard.pagedata.periods import (
 )
 from dashboard.privacy import (
     scoped_practices,
+    suppress_beyond_own,
     suppress_small_counts,
     suppress_with_complements,
     threshold,
     undisclosable_totals,
 )
 from dashboard.queries import anderhalvelijn as queries
+from dashboard.queries import referrals as referral_queries
 from dashboard.scope import AccessDenied, Scope
 from dashboard.stats import funnel_classify, funnel_grid, funnel_limits, proportion_ci
 
@@ -70,6 +72,14 @@ class AnderhalvelijnData:
     withheld_points: list[str] = field(default_factory=list)
     # Region code -> count columns whose region total is not shown (monthly and practice tables).
     withheld_totals: dict[str, set[str]] = field(default_factory=dict)
+    # Monthly points of the own region left out because they minus the own practice's month
+    # give the other practices' small count (privacy.suppress_beyond_own; GP view only).
+    share_beyond_own_points: int = 0
+    # Regions without a funnel because a total of theirs is hidden (names); includes
+    # withheld_regions.
+    funnel_withheld: list[str] = field(default_factory=list)
+    # Whether a region total in share_by_region reads "–" (hidden to protect another count).
+    totals_hidden: bool = False
     # Why the practice-level part is empty for this scope (i18n key), e.g. for insurers.
     practices_denied: str | None = None
     resolved: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -206,23 +216,69 @@ def _suppressed(frame: pd.DataFrame, counts: list[str], dependent: list[str],
                                      row_linked=linked)
 
 
-def _withhold_totals(frame: pd.DataFrame, withheld: dict[str, set[str]],
-                     dependent: list[str]) -> pd.DataFrame:
-    """``frame`` (one row per region, already suppressed) with the region totals in
-    ``withheld`` (region code -> count columns) shown as "–", their rows' ``dependent`` emptied
-    and marked ``suppressed``. A count already hidden keeps its mark ("<10" or "–")."""
-    frame = frame.copy()
-    rows = frame["region"].astype(str)
-    touched = np.zeros(len(frame), dtype=bool)
-    for column in {c for columns in withheld.values() for c in columns}:
-        mask = rows.map(lambda code, c=column: c in withheld.get(code, ())).to_numpy(bool)
-        shown = ~frame[column].map(lambda value: isinstance(value, str)).to_numpy(bool)
-        frame[column] = frame[column].astype(object).where(~(mask & shown), MISSING)
-        touched |= mask
-    for column in dependent:
-        frame[column] = frame[column].where(~touched, np.nan)
-    frame["suppressed"] = frame["suppressed"].to_numpy(bool) | touched
-    return frame
+def _own_region(scope: Scope, names: dict) -> str | None:
+    """The region of a GP's own practice when it is on the page (None otherwise)."""
+    if scope.practice is None:
+        return None
+    regions = [code for code in scope.regions if code in names]
+    return regions[0] if regions else None
+
+
+def _own_months(engine, own_region, practice, monthly: pd.DataFrame, start, end,
+                condition) -> pd.DataFrame:
+    """The own practice's referrals, alv and hospital in each row of ``monthly`` (region x
+    month), 0 in other regions' rows: what the GP knows of each monthly point."""
+    columns = ["referrals", "alv", "hospital"]
+    months = referral_queries.practice_months(engine, own_region, practice, start, end,
+                                              condition)
+    own = _uptake_columns(_pivot_destinations(
+        months.assign(month=pd.to_datetime(months["month"])), ["month"], "referrals"))
+    own = own.assign(region=own_region, month=pd.to_datetime(own["month"]))
+    part = monthly[["region", "month"]].merge(own[["region", "month", *columns]],
+                                              on=["region", "month"], how="left")
+    return part[columns].fillna(0).astype("int64").set_axis(monthly.index)
+
+
+def _derivable_totals(per_region: pd.DataFrame, month_regions: pd.Series,
+                      hidden_points: np.ndarray, practices: pd.DataFrame, names: dict,
+                      columns: list[str]) -> dict[str, pd.Series]:
+    """Per count column, the regions whose total the viewer can add up from the page: all of
+    the region's monthly points are drawn, or its practice rows are listed and none of them
+    hides that count. Hiding such a total as a companion protects nothing."""
+    with_hidden_month = set(month_regions[hidden_points])
+    by_months = ~per_region["region"].isin(with_hidden_month)
+    result = {}
+    listed = (set(practices["region_name"]) if not practices.empty else set())
+    for column in columns:
+        derivable = by_months.copy()
+        if listed:
+            # A hidden count reads "<10" or "–"; shown counts are numbers (never missing).
+            marked = pd.to_numeric(practices[column], errors="coerce").isna().to_numpy()
+            hiding = set(practices.loc[marked, "region_name"])
+            region_names = per_region["region"].map(names)
+            derivable |= region_names.isin(listed - hiding)
+        result[column] = derivable
+    return result
+
+
+def _withhold_funnels(data, codes: pd.Series, names: dict) -> None:
+    """No funnel (points, lines, signals) for the regions ``codes``: their target line is the
+    region's share, which with the region's shown totals gives a hidden one."""
+    # Only regions whose practices are on the page have a funnel.
+    listed = set(data.practices["region_name"]) if not data.practices.empty else set()
+    withheld = {names[code] for code in codes} & listed
+    if not withheld:
+        return
+    data.funnel_withheld = sorted(set(data.funnel_withheld) | withheld)
+    if not data.funnel_chart.empty:
+        data.funnel_chart = data.funnel_chart[
+            ~data.funnel_chart["region_name"].isin(withheld)].reset_index(drop=True)
+    if not data.funnel_lines.empty:
+        data.funnel_lines = data.funnel_lines[
+            ~data.funnel_lines["region_name"].isin(withheld)].reset_index(drop=True)
+    if not data.practices.empty:
+        in_withheld = data.practices["region_name"].isin(withheld).to_numpy()
+        data.practices.loc[in_withheld, "signal_label"] = None
 
 
 def _empty(region, condition, period, regions, keys) -> AnderhalvelijnData:
@@ -291,14 +347,22 @@ def anderhalvelijn(
     monthly["region_name"] = monthly["region"].map(names)
     monthly["month"] = pd.to_datetime(monthly["month"])
     uptake = ["referrals", "alv", "hospital"]
-    shown = _suppressed(monthly, uptake, SHARE_DEPENDENT, totals_by="region", linked=True)
+    # A GP sees the own practice's figures; the own region's months minus them are the other
+    # practices' months (privacy.suppress_beyond_own). Only read for a GP's own region.
+    own_region = _own_region(scope, names)
+    own_months = (_own_months(engine, own_region, scope.practice, monthly, start, end,
+                              condition) if own_region is not None and len(monthly) else None)
+    plain = _suppressed(monthly, uptake, SHARE_DEPENDENT, totals_by="region", linked=True)
+    shown = plain if own_months is None else suppress_beyond_own(
+        monthly, uptake, SHARE_DEPENDENT, own_part=own_months, groups=monthly["region"],
+        row_linked=True)
+    beyond_own = shown["suppressed"].to_numpy() & ~plain["suppressed"].to_numpy()
 
     # ---- per practice and the funnel ------------------------------------------------------
     # Before the region totals: the practice table says which of them the page must withhold.
     practice_withheld: dict[str, set[str]] = {}
-    own_region = None
     try:
-        practice_withheld, own_region = _practices_and_funnel(
+        practice_withheld, _ = _practices_and_funnel(
             data, engine, start, end, region, condition, names, lang, scope)
     except AccessDenied as error:
         data.practices_denied = error.reason
@@ -311,33 +375,54 @@ def anderhalvelijn(
     if own_region in practice_withheld:
         differenced = (monthly["region"] == own_region).to_numpy()
         data.withheld_points = [names[own_region]]
+    hidden_points = shown["suppressed"].to_numpy() | differenced
     data.share_chart = monthly.loc[
-        ~shown["suppressed"].to_numpy() & ~differenced,
+        ~hidden_points,
         ["region_name", "month", "referrals", "alv", "share", "share_low", "share_high"],
     ].reset_index(drop=True)
-    data.share_hidden_points = int((shown["suppressed"].to_numpy() & ~differenced).sum())
+    data.share_hidden_points = int(
+        (shown["suppressed"].to_numpy() & ~differenced & ~beyond_own).sum())
+    data.share_beyond_own_points = int((beyond_own & ~differenced).sum())
 
     per_region = monthly.groupby("region", as_index=False)[
         [*SETTINGS, "referrals", "alv", "hospital"]
     ].sum()
     per_region = _with_proportion(per_region, "alv", "referrals")
     per_region["region_name"] = per_region["region"].map(names)
-    data.share_by_region = _suppressed(
-        per_region, uptake, SHARE_DEPENDENT, linked=True, one_total=len(per_region) > 1,
-    )
     # The rows of per_region are the region totals of the monthly and the practice tables:
-    # where either says a total would give a hidden count away, it is not shown here. (For the
-    # monthly table that is a region with a single month, whose row here is that month's and
-    # so already hidden by the same rules; the practice table's are not.) No companion region
-    # is hidden for them: the headline, the only sum over the regions, is withheld instead
-    # (_headline), as another region's total follows from its monthly points anyway.
+    # where either says a total would give a hidden count away, it is hidden here from the
+    # start. (For the monthly table that is a region with a single month, whose row here is
+    # that month's; the practice table's are a region of the own practice and one other with a
+    # hidden count.) So are the own region's totals whose others' part is small. With more than
+    # one region the headline is their sum, so a hidden total takes another region's with it;
+    # a region whose totals follow from its visible monthly points (or practice rows) is no
+    # companion, as hiding it protects nothing. Where none is left the headline is withheld
+    # (_headline reads undisclosable_totals).
     withheld = undisclosable_totals(shown)
     for code, columns in practice_withheld.items():
         withheld.setdefault(code, set()).update(columns)
     data.withheld_totals = withheld
-    if withheld:
-        data.share_by_region = _withhold_totals(data.share_by_region, withheld,
-                                                SHARE_DEPENDENT)
+    region_codes = per_region["region"].astype(str)
+    start_hidden = {c: region_codes.map(lambda code, c=c: c in withheld.get(code, ()))
+                    .astype(bool) for c in uptake}
+    own_totals = None
+    if own_months is not None:
+        own_totals = (own_months.groupby(monthly["region"].to_numpy())[uptake].sum()
+                      .reindex(per_region["region"]).fillna(0).set_axis(per_region.index))
+    data.share_by_region = suppress_beyond_own(
+        per_region, uptake, SHARE_DEPENDENT, own_part=own_totals,
+        groups=pd.Series(0, index=per_region.index), row_linked=True,
+        hidden=start_hidden,
+        known=_derivable_totals(per_region, monthly["region"], hidden_points, data.practices,
+                                names, uptake),
+    ) if len(per_region) else per_region.assign(suppressed=pd.Series(dtype=bool))
+    # Totals hidden only to protect another count ("–"; "<10" explains itself).
+    data.totals_hidden = bool(
+        (data.share_by_region[uptake].to_numpy(dtype=object) == MISSING).any())
+    # A region's funnel is drawn around its share (the target line): with any of its totals
+    # hidden, the share and the shown totals would give the hidden one.
+    _withhold_funnels(data, per_region["region"][data.share_by_region["suppressed"].to_numpy()],
+                      names)
 
     # ---- resolved within 6 months and the flow -------------------------------------------
     episodes = within(queries.episodes_by_month(engine, start, end, region, condition))
@@ -423,6 +508,7 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
         visible &= ~in_withheld
         shown.loc[in_withheld, ["signal", "signal_label"]] = None
         data.withheld_regions = _region_names(withheld, names)
+        data.funnel_withheld = list(data.withheld_regions)
         lines = [frame for frame in lines
                  if frame["region_name"].iloc[0] not in set(data.withheld_regions)]
     points = table.loc[
@@ -435,7 +521,9 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
             columns=["region_name", "precision", "target", "lower_95", "upper_95",
                      "lower_998", "upper_998"])
     )
-    data.funnel_hidden = int((shown["suppressed"] & (table["referrals"] > 0)).sum())
+    # Every practice with a hidden count, also one without referrals taken as a companion:
+    # leaving those out of the count would tell which hidden row is the zero.
+    data.funnel_hidden = int(shown["suppressed"].sum())
     data.practices = shown[
         ["region_name", "display_name", "referrals", "hospital", "alv", "share", "share_low",
          "share_high", "signal_label", "suppressed"]
@@ -548,7 +636,13 @@ def _waits(data, histogram, names, lang) -> None:
     frame["setting_label"] = _labels(frame["setting"], "destination", lang)
     frame = _setting_order(frame)
     dependent = ["median_days", *SHARE_DEPENDENT]
-    data.waits = _suppressed(frame, ["episodes", "within_4_weeks"], dependent)
+    # The headline pools the regions' anderhalvelijn waits (episodes, and within 4 weeks as
+    # its share): one region's hidden count would be the pooled one minus the others', so a
+    # second region's is hidden with it. The other settings have no total on the page.
+    data.waits = suppress_with_complements(
+        frame, ["episodes", "within_4_weeks"], dependent,
+        groups=frame["setting"].where(frame["setting"] == "anderhalvelijn"),
+    ) if len(frame) else frame.assign(suppressed=pd.Series(dtype=bool))
     data.waits_chart = frame.loc[
         ~data.waits["suppressed"].to_numpy(),
         ["region_name", "setting", "setting_label", "episodes", "median_days", "within_4_weeks",
@@ -641,12 +735,12 @@ def _headline(data, monthly) -> dict[str, float | None]:
         alv, referrals, [referrals, alv, referrals - alv]
     )
     # The headline is the total of share_by_region. It is withheld where that table says its
-    # total would give a hidden count away, and where a region's total is withheld
-    # (data.withheld_totals): the headline minus the other regions' totals (shown, or the sums
-    # of their monthly points) is that region's. The share goes with its counts: referrals =
-    # alv + hospital, so any one of the three follows from the other two.
-    withheld = set().union(*undisclosable_totals(data.share_by_region).values(),
-                           *data.withheld_totals.values())
+    # total would give a hidden count away: a region's hidden total (small, withheld, or the
+    # own region's minus the own practice's small) with no other region's total to hide with
+    # it that the viewer cannot add up from its monthly points or practice rows; the headline
+    # minus the other regions' totals would be that region's. The share goes with its counts:
+    # referrals = alv + hospital, so any one of the three follows from the other two.
+    withheld = set().union(*undisclosable_totals(data.share_by_region).values())
     if withheld:
         share = share_low = share_high = None
     pooled = data.resolved_pooled

@@ -119,11 +119,22 @@ class SpiegelData:
     # The region's figures would give a hidden practice count away (see _funnel): region_rate
     # and total_referrals are then None, and so are the region's parts of the page.
     region_withheld: bool = False
+    # Why: "one" (only one practice besides the own one, or one alone, with a hidden count) or
+    # "few" (the other practices' referrals, or the region's without an own practice, add up
+    # to a small count).
+    region_withheld_reason: str | None = None
+    # The estimate of fewer hospital referrals is left out: it states the region's hospital
+    # referrals, from which a hidden count would follow (region_withheld, or the same rule
+    # on the hospital counts).
+    opportunity_withheld: bool = False
     conclusion: str = ""
     reading_note: str = ""
     funnel_points: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Signal per compared practice, also those left out of the funnel for small numbers.
     signals: pd.Series = field(default_factory=lambda: pd.Series(dtype=object))
+    # Per compared practice (as signals): its signal is hidden with its count (small or
+    # companion). Counts of signals are over the shown practices only.
+    signals_hidden: pd.Series = field(default_factory=lambda: pd.Series(dtype=bool))
     funnel_hidden: int = 0  # practices with 1-9 referrals, not drawn (their ratio would tell)
     funnel_lines: pd.DataFrame = field(default_factory=pd.DataFrame)
     funnel_target: float = 100.0
@@ -139,6 +150,13 @@ class SpiegelData:
     destinations_note: str = ""
     opportunity: Opportunity | None = None
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def shown_signals(self) -> pd.Series:
+        """The signals of the practices whose counts are shown (the own one always)."""
+        if self.signals_hidden.empty:
+            return self.signals
+        return self.signals[~self.signals_hidden.to_numpy(dtype=bool)]
 
 
 # ---- periods and person-time ------------------------------------------------------------------
@@ -597,12 +615,16 @@ def spiegelinformatie(engine: Engine, filters: SpiegelFilters) -> SpiegelData:
                       intervals)
     if data.region_withheld:
         # Only the own practice and one other with a small count are compared (or that one
-        # alone): the region's total, and its rate times the person-years (the listed patients
-        # are in the table), minus the own count would be the hidden count.
+        # alone), or the others' referrals add up to a small count: the region's total, and its
+        # rate times the person-years (the listed patients are in the table), minus the own
+        # count would be the hidden count (or the others' small sum).
         data.region_rate = data.total_referrals = None
-        data.notes.append(fmt.t(
-            "spiegel.region_withheld_own" if own_code is not None else "spiegel.region_withheld",
-            max=fmt.num(privacy.threshold() - 1)))
+        key = {"one": "spiegel.region_withheld", "few": "spiegel.region_withheld_small"}[
+            data.region_withheld_reason]
+        if own_code is not None:
+            key = {"one": "spiegel.region_withheld_own",
+                   "few": "spiegel.region_withheld_others"}[data.region_withheld_reason]
+        data.notes.append(fmt.t(key, max=fmt.num(privacy.threshold() - 1)))
     _table(data, fmt, standardised, crude, names, own_code, signals, intervals)
     own_listed = own_code is not None and own_code in set(standardised["practice"])
     data.conclusion = _conclusion(data, fmt, filters, region_rate, own_code, own_listed)
@@ -610,9 +632,13 @@ def spiegelinformatie(engine: Engine, filters: SpiegelFilters) -> SpiegelData:
     _trend(data, fmt, filters, counts, population, quarters, own_code if own_listed else None)
     _destinations(data, fmt, counts.period_totals, own_code)
     # The estimate states the region's hospital referrals (own + the other practice's, or that
-    # practice's alone), so it is left out with the region's figures.
-    data.opportunity = None if data.region_withheld else _opportunity(
-        fmt, counts.units(HOSPITAL, exposure), own_code)
+    # practice's alone), so it is left out with the region's figures; and where the same rule
+    # on the hospital counts alone withholds them (_opportunity).
+    data.opportunity = None
+    data.opportunity_withheld = data.region_withheld
+    if not data.region_withheld:
+        data.opportunity, data.opportunity_withheld = _opportunity(
+            fmt, counts.units(HOSPITAL, exposure), own_code)
     return data
 
 
@@ -818,8 +844,10 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
     crude_mode = filters.measure == "crude"
     source = crude if crude_mode else standardised
     own = source["practice"] == own_code
-    small, companion, withheld = _hidden_practices(source["observed"], own)
-    data.region_withheld = withheld
+    small, companion, reason = _hidden_practices(source["observed"], own)
+    withheld = reason is not None
+    data.region_withheld, data.region_withheld_reason = withheld, reason
+    hidden = small | companion
     classified = funnel_classify(
         source["observed"],
         source["expected"],
@@ -828,13 +856,17 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
         # unknown count (withheld) it would give that count, so it is not used or shown.
         overdispersion=None if withheld else filters.overdispersion,
         units=source["practice"],
+        # With hidden counts, phi (and tau^2) from the shown practices only (see
+        # _dispersion_units).
+        dispersion_units=_dispersion_units(hidden),
     )
     # Ratios are plotted x 100 (100 = as expected); crude rates as referrals per 1,000 per year
     # around the regional rate, against person-years, which is E / regional rate.
     scale = region_rate * PER if crude_mode else 100.0
     data.funnel_target = scale
-    data.phi = None if withheld else float(classified.attrs["phi"])
-    data.tau2 = None if withheld else classified.attrs["tau2"]
+    phi = float(classified.attrs["phi"])
+    data.phi = None if withheld or np.isnan(phi) else phi
+    data.tau2 = None if data.phi is None else classified.attrs["tau2"]
     data.inflated = bool(classified.attrs["inflated"])
 
     points = pd.DataFrame(
@@ -854,7 +886,6 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
     else:
         value_text = fmt.nums(points["y"])
         interval_text = intervals
-    hidden = small | companion
     points["observed_text"] = [
         f"<{privacy.threshold()}" if is_small else formatting.MISSING if is_companion
         else text
@@ -870,6 +901,7 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
     points["interval_text"] = np.where(hidden, formatting.MISSING, interval_text)
     points["small"] = hidden.to_numpy()
     data.signals = points["signal"].copy()
+    data.signals_hidden = points["small"].copy()
     # A point's position is its ratio against its expected count, from which the observed count
     # follows (O = ratio x E): a practice with 1 to 9 referrals is not drawn at all, nor its
     # companion (the practice whose count would give it away through the region's total).
@@ -897,8 +929,12 @@ def _funnel(data, fmt, filters, standardised, crude, region_rate, names, own_cod
         else "spiegel.funnel_note_crude" if crude_mode else "spiegel.funnel_note_standardised",
         rate=fmt.num(region_rate * PER, 1),
     )
-    data.dispersion_note = (fmt.t("spiegel.dispersion_withheld") if withheld
+    data.dispersion_note = (fmt.t("spiegel.dispersion_withheld") if data.phi is None
                             else _dispersion_note(fmt, filters.overdispersion, data))
+    if data.phi is not None and hidden.any():
+        data.dispersion_note += " " + fmt.t(
+            "spiegel.dispersion_shown_only", shown=fmt.num(int((~hidden).sum())),
+            hidden=fmt.num(int(hidden.sum())))
     return pd.Series(classified["signal"].to_numpy(), index=source["practice"].to_numpy())
 
 
@@ -941,15 +977,42 @@ def _dispersion_note(fmt: _Fmt, method: str | None, data: SpiegelData) -> str:
     return fmt.t("spiegel.dispersion_additive", phi=phi, tau2=fmt.num(data.tau2, 4))
 
 
-def _hidden_practices(observed: pd.Series, own: pd.Series) -> tuple[pd.Series, pd.Series, bool]:
+def _hidden_practices(observed: pd.Series, own: pd.Series
+                      ) -> tuple[pd.Series, pd.Series, str | None]:
     """Practices whose count is small (1-9, not the own practice), the companion that keeps
     a single small count from following from the region's total (the one rule of
-    ``privacy.suppress_with_complements``, used by the funnel and the table alike), and
-    whether there is none to take: the table's ``undisclosable_totals``, the region's total
-    must not be shown."""
+    ``privacy.suppress_with_complements``, used by the funnel and the table alike), and why
+    the region's total must not be shown, if it must not: "one" when there is no companion to
+    take (the table's ``undisclosable_totals``), "few" when the total minus the own
+    practice's count (the whole total without one) is small itself: the other practices'
+    referrals together, which no companion hides."""
     small = privacy.is_small(observed) & ~own
     companion, lonely = privacy.complementary_suppression(observed, small, known=own)
-    return small, companion, bool(lonely)
+    if lonely:
+        return small, companion, "one"
+    total, own_total = observed.to_numpy().sum(), observed.to_numpy()[own.to_numpy()].sum()
+    if privacy.small_difference([total], [own_total])[0]:
+        return small, companion, "few"
+    return small, companion, None
+
+
+def _dispersion_units(hidden: pd.Series) -> np.ndarray | None:
+    """The practices whose z-scores estimate phi: with a hidden count among them, only the
+    shown ones (None: all).
+
+    phi (shown to 2 decimals) is the mean of every practice's squared winsorised z-score, so
+    n x phi is their sum to within n x 0.005; the region's total (the expected counts add up
+    to it) gives the hidden counts' sum. With the usual pair of hidden counts (a small one
+    and its companion) the two are then one equation with one unknown each: in a region of a
+    few dozen practices a unit change in a count moves the sum by more than the rounding
+    leaves open, so phi would single it out. Nationally (1,500 practices) the displayed phi
+    is too coarse for that, but the widened limits (drawn at each practice's expected count,
+    lines to 2 decimals) and tau^2 (4 decimals) give phi to about 1e-4, which is not. Leaving
+    the hidden practices out of the estimate makes phi a function of shown counts only, at
+    any scale; they are not drawn either. It costs little: they are few, and their counts
+    (1-9) are the least informative of the spread between practices."""
+    mask = hidden.to_numpy(dtype=bool)
+    return ~mask if mask.any() else None
 
 
 def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series,
@@ -975,7 +1038,7 @@ def _table(data, fmt, standardised, crude, names, own_code, signals: pd.Series,
         table, ["observed"], ["ratio", "interval", "crude_rate", "signal", "signal_label"],
         own_mask=table["own"], groups=pd.Series(0, index=table.index),
     )
-    if privacy.undisclosable_totals(shown):
+    if data.region_withheld:
         # The expected counts add up to the observed ones (indirect standardisation against
         # the compared practices' own rates): with the hidden practice's E shown, the own E and
         # O give its count (E_own + E_other - O_own). Its listed patients give E only roughly.
@@ -1082,17 +1145,22 @@ def _conclusion(data, fmt, filters, region_rate, own_code, own_listed) -> str:
 
 
 def _region_summary(data, fmt, crude_mode: bool) -> str:
-    signals = data.signals
+    # Only the shown practices' signals are counted: a hidden practice's signal is built on
+    # its hidden count, and with the shown ones listed in the table, a count over all
+    # practices would give it away (in a region of two, directly).
+    signals = data.shown_signals
     high = int(signals.isin(["high_95", "high_998"]).sum())
     low = int(signals.isin(["low_95", "low_998"]).sum())
-    total = len(signals)
+    shown, total = len(signals), len(data.signals)
     text = fmt.t(
-        "spiegel.region_summary",
+        "spiegel.region_summary" if shown == total else "spiegel.region_summary_hidden",
         region=data.region_name,
         total=fmt.num(total),
+        shown=fmt.num(shown),
+        hidden=fmt.num(total - shown),
         high=fmt.num(high),
         low=fmt.num(low),
-        within=fmt.num(total - high - low),
+        within=fmt.num(shown - high - low),
     )
     if crude_mode:
         text += " " + fmt.t("spiegel.region_summary_crude")
@@ -1132,6 +1200,8 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
         .astype("int64")
     )
     region = region[region["person_years"] > 0]
+    marks = _trend_marks(region["referrals"], own_counts if own_code is not None else None,
+                         labels[region.index], data.data_date)
     low, high = rate_ci(region["referrals"].to_numpy(), region["person_years"].to_numpy())
     region_rate = region["referrals"] / region["person_years"]
     frames = [
@@ -1145,6 +1215,7 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
                 "rate": region_rate.to_numpy() * PER,
                 "low": low * PER,
                 "high": high * PER,
+                "mark": marks,
             }
         )
     ]
@@ -1159,11 +1230,11 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
         # own numbers, suppressed as such below.
         trend = trend[trend["series"] != "region"].reset_index(drop=True)
     trend = trend.merge(quarters[["period", "end", "partial"]], on="period", how="left")
-    small = privacy.is_small(trend["referrals"]) & (trend["series"] == "region")
-    trend.loc[small, ["rate", "low", "high"]] = np.nan
-    trend["referrals"] = trend["referrals"].astype(object).where(
-        ~small, f"<{privacy.threshold()}"
-    )
+    mark = trend["mark"].fillna("").to_numpy(dtype=object)
+    hidden = mark != ""
+    trend.loc[hidden, ["rate", "low", "high"]] = np.nan
+    trend["referrals"] = trend["referrals"].astype(object).where(~hidden, mark)
+    trend = trend.drop(columns="mark")
     trend["quarter_label"] = [
         fmt.t("spiegel.quarter", quarter=(p.month - 1) // 3 + 1, year=p.year)
         + ("*" if partial else "")
@@ -1182,7 +1253,51 @@ def _trend(data, fmt, filters, counts, population, quarters, own_code) -> None:
     if trend["partial"].any():
         data.trend_note += " " + fmt.t("spiegel.trend_partial")
     if data.region_withheld and own_code is not None:
-        data.trend_note += " " + fmt.t("spiegel.trend_region_withheld")
+        data.trend_note += " " + fmt.t(
+            "spiegel.trend_region_withheld" if data.region_withheld_reason == "one"
+            else "spiegel.trend_region_withheld_others")
+    elif (mark == formatting.MISSING).any():
+        data.trend_note += " " + fmt.t(
+            "spiegel.trend_beyond_own" if own_code is not None else "spiegel.trend_companion",
+            max=fmt.num(privacy.threshold() - 1))
+
+
+def _trend_marks(referrals: pd.Series, own: pd.Series | None, starts, data_date: date
+                 ) -> np.ndarray:
+    """Per region quarter (``referrals``, indexed by quarter number; ``starts`` their first
+    days): "" shown, "<10" a small count, "–" hidden to protect one.
+
+    With an own practice (``own``: its referrals per quarter number), a quarter whose region
+    count minus the own practice's is small is hidden too: the other practices' count of
+    that quarter. And as the quarters of a period add up to the period's total, which the
+    region's figures show (the sum of the expected counts, the rate), a single hidden
+    quarter of a period takes another with it (``privacy.complementary_suppression``, ranked
+    by the others' counts). The periods are the calendar years, each one a page view (the
+    year filter), with the year the rolling 12 months start in split at that start when it
+    is a quarter's (the rolling total minus the current year's is then the quarters before
+    it). The quarters of a year only partly in the 12 quarters are grouped as the part
+    shown.
+    """
+    small = privacy.is_small(referrals).to_numpy()
+    others = referrals if own is None else referrals - own.reindex(referrals.index,
+                                                                   fill_value=0)
+    primary = small.copy()
+    if own is not None:
+        primary |= privacy.small_difference(referrals, referrals - others)
+    if not primary.any():
+        return np.full(len(referrals), "", dtype=object)
+    rolling_start = _add_months(_first_of_month(data_date), -11)
+    split = rolling_start if rolling_start.month in (4, 7, 10) else None
+    segments = pd.Series([
+        f"{start.year}" + ("b" if split is not None and start.year == split.year
+                           and start >= split else "")
+        for start in starts
+    ], index=referrals.index)
+    companion, _ = privacy.complementary_suppression(
+        others, pd.Series(primary, index=referrals.index), segments)
+    marks = np.where(primary | companion.to_numpy(), formatting.MISSING, "").astype(object)
+    marks[small] = f"<{privacy.threshold()}"
+    return marks
 
 
 def _own_trend(exposure, region_counts, own_counts, own_code, region, region_rate, filters,
@@ -1273,7 +1388,12 @@ def _destinations(data, fmt, period_counts, own_code) -> None:
     )
     if own_code is not None and own_counts["referrals"].sum() > 0:
         groups.insert(0, ("own", fmt.t("spiegel.series_own", name=data.own_name), own_counts))
-    if data.region_withheld:
+    # The region's total minus the own practice's is the others' referrals together: when
+    # small (or the region's own total, without an own practice), the region is left out.
+    region_withheld = data.region_withheld or bool(privacy.small_difference(
+        [period_counts["referrals"].sum()],
+        [own_counts["referrals"].sum() if own_counts is not None else 0])[0])
+    if region_withheld:
         # The region's total and destinations minus the own practice's are the other
         # practice's (without an own practice: that practice's alone).
         groups = [group for group in groups if group[0] != "region"]
@@ -1295,18 +1415,30 @@ def _destinations(data, fmt, period_counts, own_code) -> None:
     )
     if frame.empty:
         data.destinations = frame
-        if data.region_withheld:
+        if region_withheld:
             data.destinations_note = fmt.t("spiegel.destinations_withheld")
         return
-    small = privacy.is_small(frame["referrals"]) & (frame["group"] == "region")
-    # The region's total is shown next to its destinations: one hidden destination would
-    # follow from it, so a second one is hidden with it ("–").
-    # Every group has a row per destination, so a single hidden one always has a companion.
+    region_rows = (frame["group"] == "region").to_numpy()
+    small = privacy.is_small(frame["referrals"]).to_numpy() & region_rows
+    # A region destination minus the own practice's is the others' count of it: hidden when
+    # small. The region's total is shown next to its destinations: one hidden destination
+    # would follow from it, so a second one is hidden with it ("–"), chosen by the others'
+    # counts. Every group has a row per destination, so a single hidden one always has a
+    # companion.
+    own_part = np.zeros(len(frame))
+    if own_code is not None:
+        own_by_destination = own_counts.groupby("destination")["referrals"].sum()
+        own_part = np.where(region_rows, frame["destination"].map(own_by_destination)
+                            .fillna(0).to_numpy(dtype=float), 0.0)
+    beyond = (privacy.small_difference(frame["referrals"], own_part) & region_rows
+              if own_code is not None else np.zeros(len(frame), dtype=bool))
     companion, _ = privacy.complementary_suppression(
-        frame["referrals"], small, frame["group"], known=frame["group"] == "own")
-    frame.loc[small | companion, ["share", "low", "high"]] = np.nan
+        frame["referrals"] - own_part, pd.Series(small | beyond, index=frame.index),
+        frame["group"].where(region_rows))
+    hidden = small | beyond | companion.to_numpy()
+    frame.loc[hidden, ["share", "low", "high"]] = np.nan
     frame["referrals"] = frame["referrals"].astype(object).where(
-        ~companion, formatting.MISSING).where(~small, f"<{privacy.threshold()}")
+        ~hidden, formatting.MISSING).where(~small, f"<{privacy.threshold()}")
     frame["referrals_text"] = [
         value if isinstance(value, str) else fmt.num(value) for value in frame["referrals"]
     ]
@@ -1321,23 +1453,32 @@ def _destinations(data, fmt, period_counts, own_code) -> None:
         notes.append(fmt.t("spiegel.no_anderhalvelijn", region=data.region_name))
     if own_code is not None and "own" not in set(frame["group"]):
         notes.append(fmt.t("spiegel.own_no_referrals"))
-    if data.region_withheld:
+    if region_withheld:
         notes.append(fmt.t("spiegel.destinations_withheld"))
+    elif (beyond | companion.to_numpy()).any() and own_code is not None:
+        notes.append(fmt.t("spiegel.destinations_beyond_own",
+                           max=fmt.num(privacy.threshold() - 1)))
     data.destinations_note = " ".join(notes)
 
 
 # ---- opportunity ------------------------------------------------------------------------------
 
 
-def _opportunity(fmt, units: _Units, own_code) -> Opportunity | None:
+def _opportunity(fmt, units: _Units, own_code) -> tuple[Opportunity | None, bool]:
     """Hospital referrals fewer if every practice above the median (O/E) referred at the median.
 
     Per practice above the median ratio m: O - m x E; summed. An estimate and an upper bound:
     by chance alone half the practices lie above the median. ``units``: hospital referrals.
+    Also returns whether it is withheld: it states the region's hospital referrals, which
+    minus the own practice's would give a hidden count when the rule of the region's figures
+    (_hidden_practices) holds for the hospital counts, even where all referrals together do
+    not (e.g. another practice's 40 referrals of which 4 went to hospital).
     """
     if units.empty:
-        return None
+        return None, False
     result = _standardise(units, crude=False)
+    if _hidden_practices(result["observed"], result["practice"] == own_code)[2] is not None:
+        return None, True
     median = float(result["ratio"].median())
     excess = (result["observed"] - median * result["expected"]).where(
         result["ratio"] > median, 0.0
@@ -1370,7 +1511,7 @@ def _opportunity(fmt, units: _Units, own_code) -> Opportunity | None:
         median_ratio=median,
         own_fewer=own_fewer,
         text=text,
-    )
+    ), False
 
 
 # ---- within the user's scope (what the page calls) --------------------------------------------

@@ -217,6 +217,7 @@ def funnel_classify(
     target: float | None = None,
     overdispersion: str | None = None,
     units=None,
+    dispersion_units=None,
 ) -> pd.DataFrame:
     """Place each unit in the funnel and flag units outside the 95% and 99.8% limits.
 
@@ -243,6 +244,10 @@ def funnel_classify(
     target: 1.0 (ratios) / the pooled proportion sum(y)/sum(n) (proportions) when None.
     units: optional labels, returned in a ``unit`` column. A pandas Series as numerator keeps
         its index.
+    dispersion_units: optional boolean mask of the units whose z-scores estimate phi and
+        tau^2 (winsorising, mean and I among those units only; default all). The limits of
+        every unit then use that estimate. E.g. units whose counts are not disclosed: phi of
+        every unit would be one more equation in those counts.
 
     Returns
     -------
@@ -280,17 +285,23 @@ def funnel_classify(
 
     value = y_count / rho
     z, _, centre_t, s = _zscores(value, rho, statistic, t)
-    n_units = len(z)
-    lo_q, hi_q = np.quantile(z, [WINSOR, 1 - WINSOR])
-    phi = float(np.mean(np.square(np.clip(z, lo_q, hi_q))))
+    used = (np.ones(len(z), dtype=bool) if dispersion_units is None
+            else np.asarray(dispersion_units, dtype=bool))
+    same_length(dispersion_units=used, numerator=y_count)
+    n_units = int(used.sum())
+    phi = np.nan
+    if n_units:
+        lo_q, hi_q = np.quantile(z[used], [WINSOR, 1 - WINSOR])
+        phi = float(np.mean(np.square(np.clip(z[used], lo_q, hi_q))))
     tau2 = np.nan
     inflation = np.ones_like(s)
     inflated = False
-    if overdispersion == "multiplicative" and phi > 1:
+    # No unit to estimate phi from (phi NaN): the exact limits.
+    if n_units and overdispersion == "multiplicative" and phi > 1:
         inflation = np.full_like(s, np.sqrt(phi))
         inflated = True
-    elif overdispersion == "additive":
-        w = 1 / s**2
+    elif n_units and overdispersion == "additive":
+        w = 1 / s[used] ** 2
         denom = w.sum() - (w**2).sum() / w.sum()
         excess = n_units * phi - (n_units - 1)
         tau2 = float(excess / denom) if excess > 0 and denom > 0 else 0.0
@@ -314,7 +325,7 @@ def funnel_classify(
     else:
         columns.update(_level_limits(SIGNAL_LEVELS, rho, statistic, t))
 
-    signal = np.full(n_units, "within", dtype=object)
+    signal = np.full(len(z), "within", dtype=object)
     signal[value < columns["lower_95"]] = "low_95"
     signal[value > columns["upper_95"]] = "high_95"
     signal[value < columns["lower_998"]] = "low_998"

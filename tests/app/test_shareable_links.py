@@ -80,10 +80,12 @@ def test_spiegel_link_round_trip(spiegel_db):
 
 
 def test_spiegel_link_reproduces_the_numbers(spiegel_db):
-    # Without own practice, 2024: Bravo above and Delta below the 95% limits (see the dataset).
+    # Without own practice, 2024: Bravo above the 95% limits; Delta, below them, is hidden with
+    # Echo (see the dataset), so its signal is not counted.
     at = open_page("spiegelinformatie.py", periode="year", jaar="2024")
     assert at.info[0].value.startswith(
-        "In Regio Test verwijzen 1 van de 5 praktijken meer en 1 minder dan op grond van toeval"
+        "In Regio Test zijn 5 praktijken vergeleken. Van de 3 getoonde verwijzen er 1 meer en "
+        "0 minder dan op grond van toeval"
     )
     # The GP of P1 sees the own practice; the own practice comes from the sign-in, never from
     # the link, so the link names no practice at all.

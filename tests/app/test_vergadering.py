@@ -17,9 +17,12 @@ from tests.auth_support import sign_in
 from tests.spiegel_dataset import fill_spiegel_dataset
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
+# Of the shown practices only: Echo (7) and Delta (25, its companion) are hidden.
 REGION_2024 = (
-    "In Regio Test verwijzen 1 van de 5 praktijken meer en 1 minder dan op grond van toeval "
-    "te verwachten is (buiten de 95%-grenzen); 3 liggen binnen de normale spreiding."
+    "In Regio Test zijn 5 praktijken vergeleken. Van de 3 getoonde verwijzen er 1 meer en "
+    "0 minder dan op grond van toeval te verwachten is (buiten de 95%-grenzen); 2 liggen "
+    "binnen de normale spreiding. Bij 2 praktijk(en) blijft het signaal verborgen, net als "
+    "hun aantal verwijzingen."
 )
 
 

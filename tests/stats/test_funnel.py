@@ -256,3 +256,43 @@ def test_funnel_grid_spans_to_the_largest_precision():
     assert prop_grid[0] == 1 and prop_grid[-1] == 400
     assert np.all(prop_grid == np.round(prop_grid))
     funnel_limits(prop_grid, "proportion", target=0.3)  # whole numbers are accepted
+
+
+# ---- phi from some of the units (dispersion_units) ----------------------------------------------
+
+
+def test_phi_from_a_subset_of_the_units():
+    # O = 4, 9, 16, 25, 36 and E = 4, 4, 16, 16, 25: z = 2(sqrt O - sqrt E) = 0, 2, 0, 2, 2.
+    observed = [4, 9, 16, 25, 36]
+    expected = [4.0, 4.0, 16.0, 16.0, 25.0]
+    # All five: sorted 0, 0, 2, 2, 2; the 10th percentile (position 0.4) is 0 and the 90th
+    # (position 3.6) is 2, so nothing is clipped: phi = (0 + 4 + 0 + 4 + 4) / 5 = 2.4.
+    every = funnel_classify(observed, expected, statistic="ratio")
+    assert every.attrs["phi"] == pytest.approx(2.4)
+    # Without the first unit: 2, 0, 2, 2, sorted 0, 2, 2, 2; 10th percentile at position 0.3:
+    # 0 + 0.3 x 2 = 0.6, 90th at 2.7: 2. Clipped 2, 0.6, 2, 2: phi = (4 + 0.36 + 4 + 4) / 4
+    # = 3.09.
+    used = [False, True, True, True, True]
+    some = funnel_classify(observed, expected, statistic="ratio",
+                           overdispersion="multiplicative", dispersion_units=used)
+    assert some.attrs["phi"] == pytest.approx(3.09)
+    assert some.attrs["inflated"]
+    # Every unit's limits use it, the left-out one's too: E = 4, upper 95% limit
+    # (1 + 1.959964 x sqrt(3.09) / (2 x 2))^2 = (1 + 0.861322)^2 = 3.464520.
+    assert some["upper_95"].iloc[0] == pytest.approx(
+        (1 + 1.959964 * 3.09 ** 0.5 / 4) ** 2, rel=1e-6)
+    assert some["upper_95"].iloc[0] == pytest.approx(3.464520, rel=1e-5)
+    # Additive: w = 1 / s^2 = 4E over the four units: 16, 64, 64, 100; sum 244, sum of
+    # squares 18,448; tau^2 = (4 x 3.09 - 3) / (244 - 18448 / 244) = 9.36 / 168.393443
+    # = 0.0555841.
+    additive = funnel_classify(observed, expected, statistic="ratio",
+                               overdispersion="additive", dispersion_units=used)
+    assert additive.attrs["tau2"] == pytest.approx(0.0555841, rel=1e-5)
+
+
+def test_phi_without_units_to_estimate_it_from_leaves_the_exact_limits():
+    exact = funnel_classify([4, 9], [4.0, 4.0], statistic="ratio")
+    none = funnel_classify([4, 9], [4.0, 4.0], statistic="ratio",
+                           overdispersion="multiplicative", dispersion_units=[False, False])
+    assert np.isnan(none.attrs["phi"]) and not none.attrs["inflated"]
+    assert none["upper_95"].tolist() == pytest.approx(exact["upper_95"].tolist())
