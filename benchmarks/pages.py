@@ -87,6 +87,9 @@ PAGES: list[tuple[str, Callable[[Engine], Any]]] = [
     ),
     ("anderhalvelijn verzekeraar",
      lambda engine: alv.anderhalvelijn_for(engine, INSURER, None, "rolling12")),
+    # A GP's view: the region's figures are checked against the own practice's months.
+    ("anderhalvelijn huisarts",
+     lambda engine: alv.anderhalvelijn_for(engine, GP, "NKU", "rolling12")),
     # One programme line chosen: these pages then read agg_practice_month, not the
     # all-conditions table, so the filter is a page variant of its own.
     (
