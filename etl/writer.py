@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -277,6 +278,8 @@ class SqlAlchemyWriter(Writer):
 # ---- PostgreSQL -----------------------------------------------------------------------------
 
 _COPY_CHUNK_BYTES = 8 << 20
+# Copies a PostgreSQL load may have sent and not yet finished (see PostgresCopyWriter.ingest).
+_COPIES_AHEAD = 2
 # PostgreSQL type OIDs (pg_type.oid, fixed for built-in types) -> Arrow types for query().
 _ARROW_TYPES = {
     16: pa.bool_(), 20: pa.int64(), 21: pa.int64(), 23: pa.int64(), 700: pa.float64(),
@@ -301,6 +304,13 @@ class PostgresCopyWriter(Writer):
     round trip); Arrow writes the CSV text in C. It runs on the psycopg connection underneath
     the load's SQLAlchemy connection, so the deletes, the copies and the upserts of a load
     commit or roll back together.
+
+    The copies run on a thread of their own, so the loader validates the next batch while the
+    server stores this one: on 2 million referrals the loader had waited for the server 11.8 s
+    of 18.4. The thread releases the interpreter while Arrow writes CSV and while psycopg waits
+    for the server. Every other call first waits for the copies sent before it (one connection,
+    one order of statements), and a copy's error is raised there, as the SQLite writer
+    process raises its errors at the next call.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -311,6 +321,18 @@ class PostgresCopyWriter(Writer):
         self._transaction = self._connection.begin()
         self._driver = self._connection.connection.driver_connection
         self.skips_foreign_key_checks = self._skip_foreign_key_checks()
+        self._copier = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copy")
+        self._copies: deque[Future] = deque()
+
+    def _wait_for_copies(self, keep: int = 0) -> None:
+        """Wait until at most ``keep`` copies are still to finish; a copy's error raises."""
+        while len(self._copies) > keep:
+            self._copies.popleft().result()
+
+    def _abandon_copies(self) -> None:
+        """Wait for every copy without raising: the transaction is rolled back anyway."""
+        while self._copies:
+            self._copies.popleft().exception()
 
     def _skip_foreign_key_checks(self) -> bool:
         """Skip PostgreSQL's per-row foreign-key triggers for this transaction, if allowed.
@@ -331,6 +353,7 @@ class PostgresCopyWriter(Writer):
         return True
 
     def execute(self, sql: str, params: dict | None = None) -> None:
+        self._wait_for_copies()
         self._connection.execute(text(sql), params or {})
 
     def query(self, sql: str, params: dict | None = None) -> pd.DataFrame:
@@ -343,6 +366,7 @@ class PostgresCopyWriter(Writer):
         import pyarrow.csv as pa_csv
         from psycopg import ClientCursor
 
+        self._wait_for_copies()
         literal = ClientCursor(self._driver).mogrify(
             _NAMED.sub(r"%(\1)s", sql.replace("%", "%%")), params or {})
         chunks = []
@@ -366,11 +390,18 @@ class PostgresCopyWriter(Writer):
     def ingest(self, table: str, frame: pd.DataFrame) -> None:
         if not len(frame):
             return
+        # Converted here, so the caller may change or drop the frame once this returns.
+        data = _to_arrow(frame)
+        # One copy running and one waiting: the loader is then at most a batch ahead, and
+        # holds at most two batches' rows for the writer.
+        self._wait_for_copies(keep=_COPIES_AHEAD - 1)
+        self._copies.append(self._copier.submit(self._copy, table, data))
+
+    def _copy(self, table: str, data: pa.Table) -> None:
         import pyarrow.csv as pa_csv
 
         # Dates as ISO text, booleans as 0/1 and nulls as unquoted empty fields: all read back
         # by PostgreSQL's CSV COPY as date, boolean and NULL.
-        data = _to_arrow(frame)
         columns = ", ".join(f'"{name}"' for name in data.column_names)
         statement = f'COPY "{table}" ({columns}) FROM STDIN (FORMAT csv)'
         with self._driver.cursor() as cursor, cursor.copy(statement) as copy:
@@ -385,6 +416,7 @@ class PostgresCopyWriter(Writer):
         """PostgreSQL's ``INSERT ... ON CONFLICT (key) DO UPDATE`` (rows others refer to stay)."""
         if not len(frame):
             return
+        self._wait_for_copies()
         from sqlalchemy.dialects.postgresql import insert
 
         target = self._metadata.tables[table]
@@ -401,11 +433,15 @@ class PostgresCopyWriter(Writer):
         self._connection.execute(statement, rows)
 
     def commit(self) -> None:
+        self._wait_for_copies()
         self._transaction.commit()
 
     def rollback(self) -> None:
+        self._abandon_copies()
         if self._transaction.is_active:
             self._transaction.rollback()
 
     def close(self) -> None:
+        self._abandon_copies()
+        self._copier.shutdown(wait=True)
         self._connection.close()

@@ -119,3 +119,43 @@ def test_the_sqlite_writer_uses_the_configured_page_cache(isolated_db, monkeypat
     monkeypatch.setenv("HARTNETWERK_WRITER_CACHE_MB", "1,5 GB")
     with pytest.raises(ValueError, match="whole number of megabytes"):
         open_writer(isolated_db)
+
+
+def test_a_frame_changed_after_ingest_is_stored_as_it_was(isolated_db):
+    # Both writers write in the background (a process, a thread): what is stored is the frame
+    # as it was when ingest returned, whatever the caller does with it afterwards.
+    writer = open_writer(isolated_db)
+    try:
+        writer.upsert("region", NOORD, ["code"])
+        writer.upsert("practice", pd.DataFrame({
+            "code": ["00042"], "region": ["0123"], "pseudonym": ["Praktijk A"]}), ["code"])
+        frame = _referrals("00042")
+        writer.ingest("referral", frame)
+        frame["id"] = [1, 2]
+        writer.commit()
+    finally:
+        writer.close()
+    with isolated_db.connect() as conn:
+        ids = [row[0] for row in conn.execute(select(Referral.__table__.c.id)
+                                              .order_by(Referral.__table__.c.id))]
+    assert ids == [-(2**62), 7]
+
+
+def test_a_failed_ingest_raises_at_the_next_call_and_nothing_is_stored(isolated_db):
+    # The second batch repeats an id (the unique id index refuses it). The writer may find out
+    # only after ingest returned: the next call raises, and the rollback leaves nothing.
+    writer = open_writer(isolated_db)
+    try:
+        writer.upsert("region", NOORD, ["code"])
+        writer.upsert("practice", pd.DataFrame({
+            "code": ["00042"], "region": ["0123"], "pseudonym": ["Praktijk A"]}), ["code"])
+        writer.ingest("referral", _referrals("00042"))
+        writer.ingest("referral", _referrals("00042"))
+        with pytest.raises(Exception, match="(?i)unique|duplicate"):
+            writer.commit()
+        writer.rollback()
+    finally:
+        writer.close()
+    with isolated_db.connect() as conn:
+        assert conn.execute(select(Practice.__table__.c.code)).all() == []
+        assert conn.execute(select(Referral.__table__.c.id)).all() == []
