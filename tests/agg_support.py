@@ -26,6 +26,7 @@ from datetime import date
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, insert, select
+from sqlmodel import Session
 
 from dashboard.codes import DESTINATIONS
 from dashboard.models import (
@@ -101,6 +102,20 @@ def _existing(bind: Connection, model) -> pd.DataFrame:
     table = model.__table__
     rows = bind.execute(table.select()).mappings().all()
     return pd.DataFrame([dict(row) for row in rows], columns=[c.name for c in table.columns])
+
+
+def store_dataset(engine: Engine, rows: list) -> None:
+    """Store a hand-made dataset: its model rows in list order, then the aggregate rows its
+    cells (``ReferralCell``, ``EpisodeCell``) give (:func:`add_aggregates`)."""
+    rows, cells = split_cells(rows)
+    with Session(engine) as session:
+        # One row at a time, parents first: SQLite enforces the foreign keys (see
+        # database._sqlite_pragmas), and a session would otherwise order the inserts itself.
+        for row in rows:
+            session.add(row)
+            session.flush()
+        session.commit()
+    add_aggregates(engine, cells)
 
 
 def add_aggregates(bind: Engine | Connection, cells: list) -> None:

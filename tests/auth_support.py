@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from dashboard import audit, auth, database
 
 PASSWORD = "correct horse battery staple"
+APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
 
 
 def ensure_user(engine, username: str, role: str, *, practice: str | None = None,
@@ -34,4 +36,14 @@ def sign_in(at: AppTest, engine=None, role: str = "beheerder", *, practice: str 
     moment = audit.now()
     at.session_state["auth_session"] = {"username": account.username, "started": moment,
                                         "seen": moment}
+    return at
+
+
+def open_signed_in(engine, page: str, role: str, **binding) -> AppTest:
+    """The app signed in as ``role`` (``binding``: practice, regions), on ``pages/<page>.py``,
+    checked to have rendered without an exception."""
+    at = sign_in(AppTest.from_file(str(APP), default_timeout=60), engine, role, **binding)
+    at.run()
+    at.switch_page(f"../pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
     return at

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
-from sqlmodel import Session
 
 from dashboard import database, settings
 from dashboard.models import (
@@ -18,7 +17,7 @@ from dashboard.models import (
     Referral,
     Region,
 )
-from tests.agg_support import ReferralCell, add_aggregates, split_cells
+from tests.agg_support import ReferralCell, store_dataset
 
 
 def _reset_caches() -> None:
@@ -214,14 +213,7 @@ def fill_tiny_dataset(engine) -> None:
             message="kolom lijkt op BSN",
         ),
     ]
-    rows, cells = split_cells(rows)
-    with Session(engine) as session:
-        # Parents first: SQLite enforces the foreign keys (see database._sqlite_pragmas).
-        for row in rows:
-            session.add(row)
-            session.flush()
-        session.commit()
-    add_aggregates(engine, cells)
+    store_dataset(engine, rows)
 
 
 @pytest.fixture

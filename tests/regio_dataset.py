@@ -28,8 +28,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlmodel import Session
-
 from dashboard.models import (
     AggSatisfaction,
     AggWaitDays,
@@ -42,7 +40,7 @@ from dashboard.models import (
     Region,
     RegionPopulation,
 )
-from tests.agg_support import EpisodeCell, ReferralCell, add_aggregates, split_cells
+from tests.agg_support import EpisodeCell, ReferralCell, store_dataset
 
 REGIONS = {"ALF": "Regio Alfa", "BET": "Regio Beta", "GAM": "Regio Gamma"}
 PRACTICES = [
@@ -144,10 +142,4 @@ def fill_regio_dataset(engine) -> None:
         LoadLog(file_name="regio.csv", table_name="referrals", sha256="d" * 64, rows=1,
                 loaded_at=datetime(2025, 1, 5, 9, 0, tzinfo=UTC), outcome="loaded"),
     ]
-    rows, cells = split_cells(rows)
-    with Session(engine) as session:
-        for row in rows:
-            session.add(row)
-            session.flush()
-        session.commit()
-    add_aggregates(engine, cells)
+    store_dataset(engine, rows)

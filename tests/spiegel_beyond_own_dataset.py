@@ -35,10 +35,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session
-
 from dashboard.models import Practice, PracticePopulation, Referral, Region
-from tests.agg_support import ReferralCell, add_aggregates, split_cells
+from tests.agg_support import ReferralCell, store_dataset
 
 STRATUM = ("18-44", "M")
 REGIONS = {"VIER": "Regio Vier", "DRIE": "Regio Drie", "TWEE": "Regio Twee",
@@ -87,10 +85,4 @@ def fill_beyond_own_dataset(engine) -> None:
         for ident, (region, practice) in enumerate(
             (("VIER", "V1"), ("DRIE", "X1"), ("TWEE", "W1"), ("KLEIN", "Y1")), start=1)
     ]
-    rows, cells = split_cells(rows)
-    with Session(engine) as session:
-        for row in rows:
-            session.add(row)
-            session.flush()
-        session.commit()
-    add_aggregates(engine, cells)
+    store_dataset(engine, rows)

@@ -36,8 +36,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlmodel import Session
-
 from dashboard.models import (
     LoadLog,
     Practice,
@@ -45,7 +43,7 @@ from dashboard.models import (
     Referral,
     Region,
 )
-from tests.agg_support import ReferralCell, add_aggregates, split_cells
+from tests.agg_support import ReferralCell, store_dataset
 
 A, B = ("18-44", "M"), ("75-84", "V")
 CONDITION = {A: "pob_acs", B: "hartfalen"}
@@ -140,13 +138,7 @@ def fill_spiegel_dataset(engine, raw: bool = False) -> None:
         LoadLog(file_name="spiegel.csv", table_name="referrals", sha256="d" * 64, rows=1,
                 loaded_at=datetime(2025, 7, 1, 9, 0, tzinfo=UTC), outcome="loaded")
     )
-    rows, cells = split_cells(rows)
-    with Session(engine) as session:
-        for row in rows:
-            session.add(row)
-            session.flush()
-        session.commit()
-    add_aggregates(engine, cells)
+    store_dataset(engine, rows)
 
 
 DATA_DATES = {"TST": date(2025, 6, 30), "ZND": date(2024, 2, 15)}

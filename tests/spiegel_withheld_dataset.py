@@ -22,10 +22,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session
-
 from dashboard.models import Practice, PracticePopulation, Referral, Region
-from tests.agg_support import ReferralCell, add_aggregates, split_cells
+from tests.agg_support import ReferralCell, store_dataset
 
 STRATUM = ("18-44", "M")
 PRACTICES = [
@@ -78,10 +76,4 @@ def fill_withheld_dataset(engine) -> None:
                  urgent=False, rta_conform=True)
         for ident, region, practice in ((1, "DUO", "D1"), (2, "TRI", "T1"), (3, "UNO", "U1"))
     ]
-    rows, cells = split_cells(rows)
-    with Session(engine) as session:
-        for row in rows:
-            session.add(row)
-            session.flush()
-        session.commit()
-    add_aggregates(engine, cells)
+    store_dataset(engine, rows)

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlmodel import Session
-
 from dashboard.models import (
     AggSatisfaction,
     AggWaitDays,
@@ -28,7 +26,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
-from tests.agg_support import EpisodeCell, ReferralCell, add_aggregates, split_cells
+from tests.agg_support import EpisodeCell, ReferralCell, store_dataset
 
 D24_12, J25, F25, D25 = date(2024, 12, 1), date(2025, 1, 1), date(2025, 2, 1), date(2025, 12, 1)
 
@@ -146,7 +144,7 @@ def fill_anderhalvelijn_dataset(engine) -> None:
         LoadLog(file_name="verwijzingen.csv", table_name="referrals", sha256="d" * 64, rows=3,
                 loaded_at=datetime(2025, 12, 21, 9, 0, tzinfo=UTC), outcome="loaded")
     )
-    _add(engine, rows)
+    store_dataset(engine, rows)
 
 
 # ---- Quadruple Aim tiles ---------------------------------------------------------------------
@@ -204,14 +202,4 @@ def fill_tile_dataset(engine) -> None:
         for m in months
         for days in (10, 30)
     ]
-    _add(engine, rows)
-
-
-def _add(engine, rows: list) -> None:
-    rows, cells = split_cells(rows)
-    with Session(engine) as session:
-        for row in rows:
-            session.add(row)
-            session.flush()
-        session.commit()
-    add_aggregates(engine, cells)
+    store_dataset(engine, rows)

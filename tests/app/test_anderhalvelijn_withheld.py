@@ -7,23 +7,15 @@ headline share over the regions: 54 - 50 would give Q2's hidden 4.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
 from tests.app.test_anderhalvelijn_page import table
-from tests.auth_support import sign_in
+from tests.auth_support import open_signed_in
 from tests.pagedata.test_anderhalvelijn_undisclosable import fill_two_practice_dataset
-
-APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 
 
 def open_page(engine, role: str, **binding) -> AppTest:
-    at = sign_in(AppTest.from_file(str(APP), default_timeout=60), engine, role, **binding)
-    at.run()
-    at.switch_page("../pages/anderhalvelijn.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_signed_in(engine, "anderhalvelijn", role, **binding)
 
 
 def test_gp_of_a_two_practice_region_sees_no_region_totals(isolated_db):

@@ -7,23 +7,11 @@ tests/test_pagedata_spiegel_beyond_own.py, and tests/pagedata/test_anderhalvelij
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
-from tests.auth_support import sign_in
+from tests.auth_support import open_signed_in
 from tests.pagedata.test_anderhalvelijn_beyond_own import fill as fill_anderhalvelijn
 from tests.spiegel_beyond_own_dataset import fill_beyond_own_dataset
-
-APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
-
-
-def open_page(engine, page: str, role: str, **binding) -> AppTest:
-    at = sign_in(AppTest.from_file(str(APP), default_timeout=60), engine, role, **binding)
-    at.run()
-    at.switch_page(f"../pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def captions(at: AppTest) -> list[str]:
@@ -32,7 +20,7 @@ def captions(at: AppTest) -> list[str]:
 
 def test_spiegel_gp_sees_why_region_quarters_and_destinations_are_missing(isolated_db):
     fill_beyond_own_dataset(isolated_db)
-    at = open_page(isolated_db, "spiegelinformatie", "huisarts", practice="V1")
+    at = open_signed_in(isolated_db, "spiegelinformatie", "huisarts", practice="V1")
     texts = captions(at)
     # Q2 (18 - 15 = 3) and Q3 (its companion); anderhalvelijn (24 - 20 = 4) and hospital.
     assert any("Kwartalen van de regio met ‘–’ zijn niet getoond: min die van uw praktijk"
@@ -43,7 +31,7 @@ def test_spiegel_gp_sees_why_region_quarters_and_destinations_are_missing(isolat
 
 def test_spiegel_counts_only_shown_signals_and_says_so(isolated_db):
     fill_beyond_own_dataset(isolated_db)
-    at = open_page(isolated_db, "spiegelinformatie", "coordinator", regions=["DRIE"])
+    at = open_signed_in(isolated_db, "spiegelinformatie", "coordinator", regions=["DRIE"])
     # X2 (3) and X3 (4) are hidden: their signals are not counted; X1 (50 against 19) is
     # above its limits.
     outside = at.metric[3]
@@ -56,14 +44,14 @@ def test_spiegel_counts_only_shown_signals_and_says_so(isolated_db):
 
 def test_spiegel_gp_whose_others_have_a_small_total(isolated_db):
     fill_beyond_own_dataset(isolated_db)
-    at = open_page(isolated_db, "spiegelinformatie", "huisarts", practice="X1")
+    at = open_signed_in(isolated_db, "spiegelinformatie", "huisarts", practice="X1")
     assert any("De andere praktijken in deze regio hebben samen een klein aantal verwijzingen"
                in text for text in captions(at))
 
 
 def test_spiegel_gp_sees_why_the_opportunity_is_missing(isolated_db):
     fill_beyond_own_dataset(isolated_db)
-    at = open_page(isolated_db, "spiegelinformatie", "huisarts", practice="W1")
+    at = open_signed_in(isolated_db, "spiegelinformatie", "huisarts", practice="W1")
     infos = [info.value for info in at.info]
     assert any(text.startswith("Geen schatting: die noemt de ziekenhuisverwijzingen van de "
                                "regio") for text in infos), infos
@@ -71,7 +59,7 @@ def test_spiegel_gp_sees_why_the_opportunity_is_missing(isolated_db):
 
 def test_anderhalvelijn_gp_sees_why_months_are_missing(isolated_db):
     fill_anderhalvelijn(isolated_db)
-    at = open_page(isolated_db, "anderhalvelijn", "huisarts", practice="A")
+    at = open_signed_in(isolated_db, "anderhalvelijn", "huisarts", practice="A")
     at = at.selectbox(key="alv_region").set_value("DRI").run()
     assert not at.exception, [e.value for e in at.exception]
     # February (53 - 50 = 3) and January (its companion).
@@ -81,7 +69,7 @@ def test_anderhalvelijn_gp_sees_why_months_are_missing(isolated_db):
 
 def test_anderhalvelijn_gp_sees_why_region_totals_are_missing(isolated_db):
     fill_anderhalvelijn(isolated_db)
-    at = open_page(isolated_db, "anderhalvelijn", "huisarts", practice="A2")
+    at = open_signed_in(isolated_db, "anderhalvelijn", "huisarts", practice="A2")
     # All regions: Par's totals (its others' 7 / 3 / 4) and Kln's alv and hospital read "–".
     texts = [markdown.value for markdown in at.markdown]
     assert any("Totalen met ‘–’ zijn weggelaten" in text for text in texts), texts

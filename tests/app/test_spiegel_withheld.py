@@ -6,28 +6,8 @@ tests/test_pagedata_spiegel_withheld.py.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
-
-from tests.auth_support import sign_in
+from tests.app.test_spiegelinformatie import open_page, rerun
 from tests.spiegel_withheld_dataset import fill_withheld_dataset
-
-APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
-
-
-def open_page(engine, role: str, **binding) -> AppTest:
-    at = sign_in(AppTest.from_file(str(APP), default_timeout=60), engine, role, **binding)
-    at.run()
-    at.switch_page("../pages/spiegelinformatie.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def rerun(widget) -> AppTest:
-    at = widget.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_gp_of_a_two_practice_region(isolated_db):

@@ -7,17 +7,13 @@ test follows one user's path through the filters, so the app starts only a few t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.auth_support import sign_in
+from tests.auth_support import open_signed_in
 from tests.spiegel_dataset import OWN_NAME, fill_spiegel_dataset
-
-APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 
 YEAR_2024_READING = (
     "Uw praktijk verwijst 18% meer dan verwacht op basis van leeftijd en geslacht van uw "
@@ -27,11 +23,7 @@ YEAR_2024_READING = (
 
 
 def open_page(engine, role: str, **binding) -> AppTest:
-    at = sign_in(AppTest.from_file(str(APP), default_timeout=60), engine, role, **binding)
-    at.run()
-    at.switch_page("../pages/spiegelinformatie.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_signed_in(engine, "spiegelinformatie", role, **binding)
 
 
 @pytest.fixture

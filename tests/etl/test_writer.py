@@ -26,6 +26,13 @@ def _regions(engine) -> list[tuple]:
                    table.c.synthetic).order_by(table.c.code)).all()]
 
 
+def _add_practice_00042(writer) -> None:
+    """Region "0123" and its practice "00042" (text codes with leading zeros), for referrals."""
+    writer.upsert("region", NOORD, ["code"])
+    writer.upsert("practice", pd.DataFrame({
+        "code": ["00042"], "region": ["0123"], "pseudonym": ["Praktijk A"]}), ["code"])
+
+
 def test_upsert_inserts_and_updates(isolated_db):
     writer = open_writer(isolated_db)
     try:
@@ -61,9 +68,7 @@ def _referrals(practice: str) -> pd.DataFrame:
 def test_ingest_and_query_keep_types_and_text_codes(isolated_db):
     writer = open_writer(isolated_db)
     try:
-        writer.upsert("region", NOORD, ["code"])
-        writer.upsert("practice", pd.DataFrame({
-            "code": ["00042"], "region": ["0123"], "pseudonym": ["Praktijk A"]}), ["code"])
+        _add_practice_00042(writer)
         writer.ingest("referral", _referrals("00042"))
         # Read inside the transaction: the aggregates read rows the load has just written.
         seen = writer.query(
@@ -90,9 +95,7 @@ def test_ingest_and_query_keep_types_and_text_codes(isolated_db):
 def test_rollback_leaves_nothing(isolated_db):
     writer = open_writer(isolated_db)
     try:
-        writer.upsert("region", NOORD, ["code"])
-        writer.upsert("practice", pd.DataFrame({
-            "code": ["00042"], "region": ["0123"], "pseudonym": ["Praktijk A"]}), ["code"])
+        _add_practice_00042(writer)
         writer.ingest("referral", _referrals("00042"))
         writer.rollback()
     finally:
@@ -126,9 +129,7 @@ def test_a_frame_changed_after_ingest_is_stored_as_it_was(isolated_db):
     # as it was when ingest returned, whatever the caller does with it afterwards.
     writer = open_writer(isolated_db)
     try:
-        writer.upsert("region", NOORD, ["code"])
-        writer.upsert("practice", pd.DataFrame({
-            "code": ["00042"], "region": ["0123"], "pseudonym": ["Praktijk A"]}), ["code"])
+        _add_practice_00042(writer)
         frame = _referrals("00042")
         writer.ingest("referral", frame)
         frame["id"] = [1, 2]
@@ -146,9 +147,7 @@ def test_a_failed_ingest_raises_at_the_next_call_and_nothing_is_stored(isolated_
     # only after ingest returned: the next call raises, and the rollback leaves nothing.
     writer = open_writer(isolated_db)
     try:
-        writer.upsert("region", NOORD, ["code"])
-        writer.upsert("practice", pd.DataFrame({
-            "code": ["00042"], "region": ["0123"], "pseudonym": ["Praktijk A"]}), ["code"])
+        _add_practice_00042(writer)
         writer.ingest("referral", _referrals("00042"))
         writer.ingest("referral", _referrals("00042"))
         with pytest.raises(Exception, match="(?i)unique|duplicate"):

@@ -29,8 +29,7 @@ import pytest
 from dashboard.models import AggWaitDays, Practice, Referral, Region
 from dashboard.pagedata.anderhalvelijn import anderhalvelijn
 from dashboard.scope import Scope
-from tests.agg_support import ReferralCell
-from tests.support_anderhalvelijn import _add
+from tests.agg_support import ReferralCell, store_dataset
 
 J25, F25, M25 = date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)
 H, A = "ziekenhuis", "anderhalvelijn"
@@ -73,7 +72,7 @@ def fill(engine, regions=tuple(NAMES), waits=()) -> None:
                  rta_conform=True)
         for i, r in enumerate(regions, start=1)
     ]
-    _add(engine, rows)
+    store_dataset(engine, rows)
 
 
 def gp(practice: str, region: str) -> Scope:

@@ -31,8 +31,7 @@ import pytest
 from dashboard.models import Practice, Referral, Region
 from dashboard.pagedata.anderhalvelijn import anderhalvelijn
 from dashboard.scope import Scope
-from tests.agg_support import ReferralCell
-from tests.support_anderhalvelijn import _add
+from tests.agg_support import ReferralCell, store_dataset
 
 J25, F25 = date(2025, 1, 1), date(2025, 2, 1)
 
@@ -76,7 +75,7 @@ def fill_two_practice_dataset(engine) -> None:
                  rta_conform=True)
         for i, r, p in [(1, "TWE", "Q1"), (2, "VEL", "V1")]
     ]
-    _add(engine, rows)
+    store_dataset(engine, rows)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlmodel import Session
 
 from dashboard.models import (
     AggSatisfaction,
@@ -24,7 +23,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
-from tests.agg_support import EpisodeCell, ReferralCell, add_aggregates, split_cells
+from tests.agg_support import EpisodeCell, ReferralCell, store_dataset
 
 
 def _referral(id_: int, region: str, practice: str, day: date) -> Referral:
@@ -178,13 +177,7 @@ def fill_pdca_dataset(engine) -> None:
         SurveyResponse(id=i, region="R1", year=y, profession="huisarts", score=s)
         for i, (y, s) in enumerate(scores, start=1)
     ]
-    rows, cells = split_cells(rows)
-    with Session(engine) as session:
-        for row in rows:
-            session.add(row)
-            session.flush()
-        session.commit()
-    add_aggregates(engine, cells)
+    store_dataset(engine, rows)
 
 
 @pytest.fixture

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from dashboard.models import Practice, PracticePopulation, Referral, Region
 from dashboard.queries import pdca
-from tests.agg_support import ReferralCell, add_aggregates, split_cells
+from tests.agg_support import ReferralCell, store_dataset
 from tests.auth_support import sign_in
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -71,13 +70,7 @@ def page_db(pdca_db):
             rta_conform=True,
         )
     )
-    rows, cells = split_cells(rows)
-    with Session(pdca_db) as session:
-        for row in rows:
-            session.add(row)
-            session.flush()
-        session.commit()
-    add_aggregates(pdca_db, cells)
+    store_dataset(pdca_db, rows)
     return pdca_db
 
 

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session
-
 from dashboard.models import (
     Cost,
     HeartFailureAdmission,
@@ -29,7 +27,7 @@ from dashboard.models import (
     RegionPopulation,
     SurveyResponse,
 )
-from tests.agg_support import EpisodeCell, ReferralCell, add_aggregates, split_cells
+from tests.agg_support import EpisodeCell, ReferralCell, store_dataset
 
 REFERRALS = [  # month, destination, referrals
     (date(2022, 12, 1), "ziekenhuis", 300),
@@ -121,10 +119,4 @@ def fill_sroi_dataset(engine) -> None:
         SurveyResponse(id=i, region="TST", year=y, profession=p, score=s)
         for i, (y, p, s) in enumerate(SURVEY, start=1)
     ]
-    rows, cells = split_cells(rows)
-    with Session(engine) as session:
-        for row in rows:
-            session.add(row)
-            session.flush()
-        session.commit()
-    add_aggregates(engine, cells)
+    store_dataset(engine, rows)
