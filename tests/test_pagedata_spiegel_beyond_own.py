@@ -9,21 +9,16 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pandas as pd
 import pytest
 
-from dashboard.pagedata.spiegelinformatie import SpiegelFilters, spiegelinformatie
 from tests.spiegel_beyond_own_dataset import fill_beyond_own_dataset
+from tests.test_pagedata_spiegel_withheld import run, table_row
 
 
 @pytest.fixture
 def db(isolated_db):
     fill_beyond_own_dataset(isolated_db)
     return isolated_db
-
-
-def run(engine, region: str, **choices):
-    return spiegelinformatie(engine, SpiegelFilters(region=region, **choices))
 
 
 def series(data, name: str) -> list:
@@ -33,12 +28,6 @@ def series(data, name: str) -> list:
 def destinations(data, group: str) -> dict:
     rows = data.destinations[data.destinations["group"] == group]
     return dict(zip(rows["destination"], rows["referrals"], strict=True))
-
-
-def table_row(data, name: str) -> pd.Series:
-    rows = data.table[data.table["practice_name"] == name]
-    assert len(rows) == 1, data.table
-    return rows.iloc[0]
 
 
 # ---- quarters and destinations minus the own practice ----------------------------------------

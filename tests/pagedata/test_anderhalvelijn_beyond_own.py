@@ -30,6 +30,7 @@ from dashboard.models import AggWaitDays, Practice, Referral, Region
 from dashboard.pagedata.anderhalvelijn import anderhalvelijn
 from dashboard.scope import Scope
 from tests.agg_support import ReferralCell, store_dataset
+from tests.pagedata.test_anderhalvelijn_undisclosable import row
 
 J25, F25, M25 = date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)
 H, A = "ziekenhuis", "anderhalvelijn"
@@ -81,14 +82,6 @@ def gp(practice: str, region: str) -> Scope:
 
 def coordinator(region: str) -> Scope:
     return Scope("coordinator", regions=(region,))
-
-
-def row(frame: pd.DataFrame, **where) -> pd.Series:
-    mask = pd.Series(True, index=frame.index)
-    for column, value in where.items():
-        mask &= frame[column] == value
-    assert mask.sum() == 1, (where, frame)
-    return frame[mask].iloc[0]
 
 
 def counts(series: pd.Series) -> tuple:
