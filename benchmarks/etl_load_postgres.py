@@ -54,6 +54,24 @@ def libpq_url(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+def fresh_database(server_url: str, name: str) -> str:
+    """An empty database ``name`` in that server (an earlier one of that name dropped); its
+    URL."""
+    drop_database(server_url, name)
+    admin = create_engine(make_url(server_url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    admin.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(server_url: str, name: str) -> None:
+    admin = create_engine(make_url(server_url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
 def copy_seconds(csv_path: Path, url: str) -> float:
     """Seconds for psql's ``\\copy`` of ``csv_path`` into a fresh bare text table."""
     header = next(
@@ -87,11 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         print("psql not found; install Debian's postgresql-client", file=sys.stderr)
         return 2
 
-    admin = create_engine(make_url(args.url), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {DATABASE}"))
-    url = make_url(args.url).set(database=DATABASE).render_as_string(hide_password=False)
+    url = fresh_database(args.url, DATABASE)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="hartnetwerk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -141,9 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         from dashboard.database import get_engine as cached
 
         cached.cache_clear()
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-        admin.dispose()
+        drop_database(args.url, DATABASE)
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0

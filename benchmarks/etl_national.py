@@ -36,31 +36,16 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from sqlalchemy import create_engine, make_url, text  # noqa: E402
-
 from benchmarks.etl_load import PeakMemory, sqlite_import_seconds  # noqa: E402
-from benchmarks.etl_load_postgres import copy_seconds  # noqa: E402
+from benchmarks.etl_load_postgres import (  # noqa: E402
+    copy_seconds,
+    drop_database,
+    fresh_database,
+)
 
 BULK_FILES = ("referrals.csv", "consults.csv")
 TARGET_RATIO = 1.5
 DATABASE = "hn_bench_national"
-
-
-def _postgres_database(server_url: str) -> str:
-    """A fresh, empty benchmark database in that server; its URL."""
-    admin = create_engine(make_url(server_url), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {DATABASE}"))
-    admin.dispose()
-    return make_url(server_url).set(database=DATABASE).render_as_string(hide_password=False)
-
-
-def _drop_postgres_database(server_url: str) -> None:
-    admin = create_engine(make_url(server_url), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-    admin.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="hartnetwerk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     (work / "db" / "national.db").unlink(missing_ok=True)
-    url = (_postgres_database(args.url) if args.postgres
+    url = (fresh_database(args.url, DATABASE) if args.postgres
            else f"sqlite:///{work / 'db' / 'national.db'}")
     os.environ["HARTNETWERK_DATA_DIR"] = str(work / "db")
     os.environ["DATABASE_URL"] = url
@@ -137,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         get_engine.cache_clear()
         if args.postgres and args.keep is None:
-            _drop_postgres_database(args.url)
+            drop_database(args.url, DATABASE)
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0
