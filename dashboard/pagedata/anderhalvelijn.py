@@ -362,7 +362,7 @@ def anderhalvelijn(
     # Before the region totals: the practice table says which of them the page must withhold.
     practice_withheld: dict[str, set[str]] = {}
     try:
-        practice_withheld, _ = _practices_and_funnel(
+        practice_withheld = _practices_and_funnel(
             data, engine, start, end, region, condition, names, lang, scope)
     except AccessDenied as error:
         data.practices_denied = error.reason
@@ -448,10 +448,9 @@ def _region_names(codes, names: dict) -> list[str]:
 
 
 def _practices_and_funnel(data, engine, start, end, region, condition, names, lang,
-                          scope: Scope) -> tuple[dict[str, set[str]], str | None]:
+                          scope: Scope) -> dict[str, set[str]]:
     """Fill the practice table and funnel; returns the practice table's undisclosable totals
-    (region code -> count columns whose region total the page must not show) and the own
-    practice's region (None without one)."""
+    (region code -> count columns whose region total the page must not show)."""
     scope.check_practices(region)
     practices = queries.practices(engine, region)
     # Only the regions whose practices this scope may see, and only those shown on the page.
@@ -528,8 +527,7 @@ def _practices_and_funnel(data, engine, start, end, region, condition, names, la
         ["region_name", "display_name", "referrals", "hospital", "alv", "share", "share_low",
          "share_high", "signal_label", "suppressed"]
     ].reset_index(drop=True)
-    own = table.loc[shown["own"].to_numpy(), "region"]
-    return withheld, (str(own.iloc[0]) if len(own) else None)
+    return withheld
 
 
 def _resolved_and_flow(data, episodes, scope, names, lang) -> None:
