@@ -16,7 +16,15 @@ from .funnel import funnel_classify, funnel_grid, funnel_limits, funnel_limits_n
 from .intervals import proportion_ci, rate_ci, standardised_ratio
 from .its import ITSResult, its_effect
 from .run_chart import RunChartSummary, describe_run_chart, run_chart
-from .spc import describe_spc, p_chart, u_chart, xmr
+from .spc import (
+    describe_spc,
+    p_chart,
+    p_prime_chart,
+    special_causes,
+    u_chart,
+    u_prime_chart,
+    xmr,
+)
 from .sroi import (
     Investment,
     Outcome,
@@ -50,10 +58,12 @@ __all__ = [
     "ITSResult",
     "Outcome",
     "p_chart",
+    "p_prime_chart",
     "proportion_ci",
     "rate_ci",
     "run_chart",
     "RunChartSummary",
+    "special_causes",
     "sroi",
     "sroi_sensitivity",
     "sroi_simulate",
@@ -62,5 +72,6 @@ __all__ = [
     "SROISimulation",
     "standardised_ratio",
     "u_chart",
+    "u_prime_chart",
     "xmr",
 ]

@@ -70,12 +70,26 @@ def test_trend_flags_seven_increasing_points_and_not_six():
 def test_two_of_three_beyond_two_sigma():
     base = [10, 12, 10, 12, 10, 12, 10, 12]  # centre 11, mean MR 2, 2-sigma line 11 + 3.547
     # upper limit 11 + 5.32 = 16.32; 2-sigma line 14.547
-    series = base + [15, 11, 15.5, 11]
+    series = base + [15, 11.5, 15.5, 11]
     out = xmr(series, baseline_points=8)
     assert out["upper_2sigma"].iloc[0] == pytest.approx(11 + 2 / 3 * 2.66 * 2)
     hits = out["special_cause"].str.contains("two_of_three_high")
     assert hits.tolist() == [False] * 8 + [True, False, True, False]
     assert not out["special_cause"].str.contains("outside").any()
+
+
+def test_two_of_three_needs_all_three_points_on_the_limits_side():
+    base = [10, 12, 10, 12, 10, 12, 10, 12]  # centre 11, 2-sigma line 14.547, limit 16.32
+    for middle in (10.5, 11.0):  # below the centre, on the centre: the window is not one-sided
+        out = xmr(base + [15, middle, 15.5, 12], baseline_points=8)
+        assert not out["special_cause"].str.contains("two_of_three").any()
+
+
+def test_a_point_beyond_the_limit_is_not_close_to_it():
+    base = [10, 12, 10, 12, 10, 12, 10, 12]  # 2-sigma line 14.547, limit 16.32
+    out = xmr(base + [17, 12, 15.5, 12], baseline_points=8)
+    assert out["special_cause"].iloc[8] == "outside_limits_high"
+    assert not out["special_cause"].str.contains("two_of_three").any()
 
 
 def test_constant_series_has_no_special_cause():
@@ -183,9 +197,8 @@ def test_spc_errors_name_the_input(call, message):
 
 def test_rule_labels_are_joined_in_fixed_order():
     out = xmr(np.r_[[10, 11, 9, 10, 11, 9, 10], np.arange(20, 27)], baseline_points=7)
-    assert out["special_cause"].iloc[-1] == (
-        "outside_limits_high;shift_high;trend_high;two_of_three_high"
-    )
+    # beyond the limits, so not "close to" them: no two-of-three (NHSRplotthedots)
+    assert out["special_cause"].iloc[-1] == "outside_limits_high;shift_high;trend_high"
 
 
 def test_describe_spc_names_direction_and_start():
