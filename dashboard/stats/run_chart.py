@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from ._validate import as_array, index_of
+from ._validate import as_array, as_number, index_of
+from .spc import _check_baseline, _excluded
 
 
 @dataclass(frozen=True)
@@ -36,32 +38,59 @@ class RunChartSummary:
         return asdict(self)
 
 
-def run_chart(values) -> tuple[pd.DataFrame, RunChartSummary]:
+def run_chart(
+    values,
+    exclude: Sequence[int] = (),
+    baseline_points: int | None = None,
+    centre: float | None = None,
+) -> tuple[pd.DataFrame, RunChartSummary]:
     """Run chart around the median with the Anhoej rules for non-random variation.
 
     Method: Anhoej J, Olesen AV. Run charts revisited: a simulation study of run chart rules for
     detection of non-random variation in health care processes. PLoS ONE 2014;9:e113825; Anhoej
     J. Diagnostic value of run chart analysis. PLoS ONE 2015;10:e0121349; implemented as in the R
-    package qicharts2 (Anhoej 2018). Points on the median are not useful and are ignored; n is
-    the number of useful points. A run is a sequence of useful points on the same side of the
-    median; a crossing is a change of side between consecutive useful points.
+    package qicharts2 (Anhoej 2018; ``runs.analysis`` and ``qic.run`` in R/helper.functions.R).
+    Points on the centre line are not useful and are ignored; n is the number of useful points.
+    A run is a sequence of useful points on the same side of the centre; a crossing is a change
+    of side between consecutive useful points.
 
     * unusually long run: longest run > round(log2(n) + 3);
     * unusually few crossings: crossings < the 5% quantile of Binomial(n - 1, 0.5)
       (``scipy.stats.binom.ppf(0.05, n - 1, 0.5)``, R's ``qbinom``).
 
+    Parameters
+    ----------
+    values: the series, oldest first; no missing values.
+    exclude: 0-based positions of points left out of the median and of the runs analysis
+        (qicharts2's ``exclude``): e.g. a month with a known special cause.
+    baseline_points: the median of the first n points only (qicharts2's ``freeze``, e.g. a
+        baseline median of the first 24 months); later points are judged against it.
+    centre: a given centre line instead of the median, e.g. the mean of a control chart:
+        qicharts2 runs the same analysis around a control chart's centre line.
+
     Returns ``(frame, summary)``. The frame has one row per point (a Series keeps its index):
-    ``value``, ``median``, ``side`` (+1 above, -1 below, 0 on the median), ``run`` (run number,
-    counting from 1, <NA> on the median), ``run_length`` (length of the point's run, 0 on the
-    median) and ``longest_run`` (True for points in a run that is longer than the threshold).
-    Missing values are refused with their position.
+    ``value``, ``median`` (the centre line), ``side`` (+1 above, -1 below, 0 on the centre or
+    excluded), ``run`` (run number, counting from 1, <NA> where not useful), ``run_length``
+    (length of the point's run, 0 where not useful), ``longest_run`` (True for points in a run
+    that is longer than the threshold), ``baseline`` (the point fixed the median) and
+    ``excluded``. Missing values are refused with their position.
     """
     index = index_of(values)
     x = as_array(values, "values")
-    median = float(np.median(x))
+    excluded = _excluded(exclude, len(x))
+    baseline_points = _check_baseline(baseline_points)
+    baseline = np.zeros(len(x), dtype=bool)
+    baseline[: len(x) if baseline_points is None else baseline_points] = True
+    if centre is None:
+        used = x[baseline & ~excluded]
+        if used.size == 0:
+            raise ValueError("exclude leaves no baseline point to take the median of")
+        median = float(np.median(used))
+    else:
+        median = as_number(centre, "centre")
     # Exact comparison on purpose: qicharts2 also treats only points equal to the median as
     # not useful, and the median of the data is one of the data (or the mean of two of them).
-    side = np.sign(x - median).astype(int)
+    side = np.where(excluded, 0, np.sign(x - median)).astype(int)
     useful = side != 0
     useful_sides = side[useful]
     n_useful = int(useful.sum())
@@ -92,6 +121,8 @@ def run_chart(values) -> tuple[pd.DataFrame, RunChartSummary]:
             "run": run,
             "run_length": run_length,
             "longest_run": runs_signal & (run_length > (longest_max or 0)),
+            "baseline": baseline,
+            "excluded": excluded,
         },
         index=index,
     )
