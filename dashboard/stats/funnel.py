@@ -234,8 +234,10 @@ def funnel_classify(
       (transformed) scale are target +/- z_level x sqrt(phi) x s. ``"additive"``
       (random effects, DerSimonian-Laird style): tau^2 = (I phi - (I - 1)) / (sum w - sum w^2 /
       sum w), with w = 1/s^2, and limits target +/- z_level x sqrt(s^2 + tau^2). When phi <= 1
-      (or I phi <= I - 1) nothing is inflated: phi is floored at 1 and tau^2 at 0, as in the
-      paper. Ratio limits are squared back from the square-root scale.
+      there is no overdispersion and nothing is widened: the exact limits stay, and tau^2 is 0
+      even where I phi > I - 1 (phi between (I - 1)/I and 1), as FunnelPlotR draws the
+      unadjusted limits when phi <= 1. Ratio limits are squared back from the square-root
+      scale.
 
     Parameters
     ----------
@@ -304,7 +306,9 @@ def funnel_classify(
         w = 1 / s[used] ** 2
         denom = w.sum() - (w**2).sum() / w.sum()
         excess = n_units * phi - (n_units - 1)
-        tau2 = float(excess / denom) if excess > 0 and denom > 0 else 0.0
+        # No overdispersion (phi <= 1), no widening: FunnelPlotR then draws the unadjusted
+        # limits although I phi - (I - 1) can still be positive (phi between (I - 1)/I and 1).
+        tau2 = float(excess / denom) if phi > 1 and excess > 0 and denom > 0 else 0.0
         inflation = np.sqrt(s**2 + tau2) / s
         inflated = tau2 > 0
 

@@ -296,3 +296,19 @@ def test_phi_without_units_to_estimate_it_from_leaves_the_exact_limits():
                            overdispersion="multiplicative", dispersion_units=[False, False])
     assert np.isnan(none.attrs["phi"]) and not none.attrs["inflated"]
     assert none["upper_95"].tolist() == pytest.approx(exact["upper_95"].tolist())
+
+
+def test_additive_leaves_the_limits_alone_when_phi_is_just_below_one():
+    # 30 units with phi = 0.995: I phi - (I - 1) = 0.85 > 0, yet there is no overdispersion.
+    # FunnelPlotR (R/funnel_plot.R) draws the unadjusted limits when phi <= 1, and Spiegelhalter
+    # (QSHC 2005) adjusts only for phi > 1.
+    expected = np.linspace(20, 200, 30)
+    observed = np.array([20, 22, 39, 46, 33, 50, 47, 70, 78, 94, 71, 93, 78, 114, 102, 110, 94,
+                         133, 154, 125, 131, 181, 148, 160, 155, 165, 163, 192, 192, 201])
+    out = funnel_classify(observed, expected, "ratio", overdispersion="additive")
+    plain = funnel_classify(observed, expected, "ratio")
+    assert 29 / 30 < out.attrs["phi"] <= 1
+    assert out.attrs["phi"] == pytest.approx(plain.attrs["phi"])  # reported as estimated
+    assert out.attrs["tau2"] == 0.0 and out.attrs["inflated"] is False
+    for column in ("lower_95", "upper_95", "lower_998", "upper_998", "z_adjusted", "signal"):
+        assert out[column].tolist() == plain[column].tolist()
