@@ -36,7 +36,7 @@ from .sroi import (
     sroi_sensitivity,
     sroi_simulate,
 )
-from .standardisation import indirect_standardise
+from .standardisation import direct_standardise, indirect_standardise
 
 __all__ = [
     "compare_with_benchmark",
@@ -49,6 +49,7 @@ __all__ = [
     "default_sroi_ranges",
     "describe_run_chart",
     "describe_spc",
+    "direct_standardise",
     "funnel_classify",
     "funnel_grid",
     "funnel_limits",
