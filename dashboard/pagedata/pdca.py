@@ -221,15 +221,17 @@ def categories(chart: pd.DataFrame, direction: str) -> pd.Series:
 def assurance_key(chart: pd.DataFrame, direction: str, target: float | None) -> str:
     """Making Data Count assurance from the latest point's process limits (display units):
     pass = the target lies beyond the limits on the good side (met consistently), fail = beyond
-    them on the bad side (not met without change), hit_and_miss = within the limits."""
+    them on the bad side (not met without change), hit_and_miss = within the limits or on one
+    (NHSRplotthedots' ptd_calculate_assurance_type: a target exactly on a limit is
+    "inconsistent": the process reaches it, but not always)."""
     if target is None or direction == "neutral" or chart.empty:
         return "none"
     lower, upper = float(chart["lower"].iloc[-1]), float(chart["upper"].iloc[-1])
     if np.isnan(lower) or np.isnan(upper):
         return "none"
     if direction == "lower":
-        return "pass" if target >= upper else "fail" if target < lower else "hit_and_miss"
-    return "pass" if target <= lower else "fail" if target > upper else "hit_and_miss"
+        return "pass" if target > upper else "fail" if target < lower else "hit_and_miss"
+    return "pass" if target < lower else "fail" if target > upper else "hit_and_miss"
 
 
 def _rule_text(labels: str, lang: str) -> str:

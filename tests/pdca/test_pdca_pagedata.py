@@ -15,6 +15,7 @@ import pytest
 
 from dashboard.formatting import format_number
 from dashboard.pagedata import pdca as pagedata
+from tests.peers import read_peer
 
 MONTHS = pd.date_range("2023-01-01", periods=24, freq="MS")
 # Around 100 events a month before Do (alternating so the regression has residuals), 60 after.
@@ -56,10 +57,8 @@ def test_limits_are_fixed_on_the_period_before_do():
     # Fewer hospital referrals is better: the points after Do are improvement (blue).
     assert set(plot["variation"][:12]) == {"Gewone variatie"}
     assert set(plot["variation"][12:]) == {"Speciale oorzaak: verbetering"}
-    assert plot["rule"].iloc[12] == (
-        "punt onder de ondergrens, 7+ punten onder het gemiddelde, "
-        "2 van 3 punten dicht bij de ondergrens"
-    )
+    # Beyond the limit is not "close to" it: no two-of-three (NHSRplotthedots' rule).
+    assert plot["rule"].iloc[12] == "punt onder de ondergrens, 7+ punten onder het gemiddelde"
     assert trend.variation.key == "improvement" and trend.variation.symbol == "trending_down"
     assert trend.variation.markdown == (
         ":blue-badge[:material/trending_down: Speciale oorzaak: verbetering]"
@@ -124,7 +123,7 @@ def test_check_finds_the_signal_since_do_and_the_level_change():
 
     assert check.status == "signal" and check.signal == "improvement"
     assert check.first_signal_month == pd.Timestamp("2024-01-01")
-    assert check.rules == ("outside_limits_low", "shift_low", "two_of_three_low")
+    assert check.rules == ("outside_limits_low", "shift_low")
     assert check.text.startswith(
         "**Signaal sinds de start van Do (januari 2024)**, vergeleken met de grenzen van de 12 "
         "maanden ervoor: Speciale oorzaak van verbetering sinds januari 2024"
@@ -288,3 +287,13 @@ def test_overview_lists_each_cycle_with_its_signal():
     assert table["assurance"].iloc[0] == "🔀 Doel wisselend gehaald (toeval)"
     assert table["latest_value"].iloc[0] == pytest.approx(6.1)
     assert table["latest_month"].iloc[0] == pd.Timestamp("2024-12-01")
+
+
+def test_assurance_follows_nhsrplotthedots_including_a_target_on_a_limit():
+    vectors = read_peer("nhsrplotthedots_assurance_vectors.csv")
+    keys = {"consistent_pass": "pass", "consistent_fail": "fail", "inconsistent": "hit_and_miss"}
+    for row in vectors.to_dict("records"):
+        chart = pd.DataFrame({"lower": [float(row["lpl"])], "upper": [float(row["upl"])]})
+        direction = "higher" if row["improvement_direction"] == "increase" else "lower"
+        assert pagedata.assurance_key(chart, direction, float(row["target"])) == keys[
+            row["assurance_type"]], row["case"]
