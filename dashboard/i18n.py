@@ -1392,6 +1392,62 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Runchart: mediaan van alle punten, regels van Anhøj",
         "en": "Run chart: median of all points, Anhøj rules",
     },
+    "pdca.limits.frozen": {
+        "nl": "Grenzen vastgezet op {first} – {last}",
+        "en": "Limits frozen on {first} – {last}",
+    },
+    "pdca.limits.run_frozen": {
+        "nl": "Runchart: mediaan vastgezet ({frozen}), regels van Anhøj",
+        "en": "Run chart: median frozen ({frozen}), Anhøj rules",
+    },
+    "pdca.limits.unscreened": {
+        "nl": " · zonder screening van grote sprongen (zoals de Making Data Count Excel-tool)",
+        "en": " · large jumps not screened (as the Making Data Count Excel tool)",
+    },
+    "pdca.limits.excluded": {
+        "nl": " · {n} punt(en) uitgesloten van de berekening",
+        "en": " · {n} point(s) excluded from the calculation",
+    },
+    "pdca.rule.excluded": {
+        "nl": "uitgesloten van de berekening",
+        "en": "excluded from the calculation",
+    },
+    "pdca.col.excluded": {"nl": "Uitgesloten", "en": "Excluded"},
+    "pdca.screen": {
+        "nl": "Grote sprongen niet meetellen in de grenzen",
+        "en": "Leave large jumps out of the limits",
+    },
+    "pdca.screen_help": {
+        "nl": "Aan (standaard, zoals NHSRplotthedots): moving ranges groter dan 3,267 × het "
+        "gemiddelde tellen niet mee, zodat één uitschieter de grenzen niet oprekt. Uit: alle "
+        "moving ranges tellen mee, zoals in de Making Data Count Excel-tool van NHS England; "
+        "na één grote sprong zijn de grenzen dan breder. Alleen voor XmR-kaarten.",
+        "en": "On (default, as NHSRplotthedots): moving ranges above 3.267 × their mean do not "
+        "count, so one freak value does not widen the limits. Off: every moving range counts, "
+        "as in NHS England's Making Data Count Excel tool; after one big jump the limits are "
+        "then wider. XmR charts only.",
+    },
+    "pdca.freeze": {"nl": "Grenzen vastzetten tot en met", "en": "Freeze limits up to"},
+    "pdca.freeze.auto": {
+        "nl": "Automatisch (periode vóór Do of alle punten)",
+        "en": "Automatic (period before Do or all points)",
+    },
+    "pdca.freeze_help": {
+        "nl": "Bereken het gemiddelde en de grenzen (of de mediaan van de runchart) alleen op "
+        "de maanden tot en met deze maand, bijvoorbeeld een basisperiode van 24 maanden; "
+        "latere punten worden daartegen beoordeeld. Niet samen met herberekenen vanaf Do.",
+        "en": "Compute the mean and limits (or the run chart's median) from the months up to "
+        "and including this one only, e.g. a 24-month baseline; later points are judged "
+        "against them. Not together with recalculating from Do.",
+    },
+    "pdca.exclude": {"nl": "Punten uitsluiten", "en": "Exclude points"},
+    "pdca.exclude_help": {
+        "nl": "Maanden met een bekende bijzondere oorzaak (bijv. een codeerwijziging) tellen "
+        "niet mee in het gemiddelde, de grenzen en de regels; ze blijven zichtbaar als open "
+        "punt.",
+        "en": "Months with a known special cause (e.g. a coding change) do not count in the "
+        "mean, the limits and the rules; they stay visible as an open point.",
+    },
     "pdca.msg.no_data": {
         "nl": "Voor deze indicator zijn in deze regio nog geen gegevens geladen. Kies een "
         "andere indicator of regio, of laad de gegevens (zie `docs/data-format.md`).",
@@ -1451,6 +1507,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "variatie.",
         "en": "Method: run chart with the Anhøj rules (2014): an unusually long run on one side "
         "of the median or unusually few crossings points to non-random variation.",
+    },
+    "pdca.method.screening.on": {
+        "nl": "Moving ranges boven 3,267 × het gemiddelde tellen niet mee (NHSRplotthedots).",
+        "en": "Moving ranges above 3.267 × their mean do not count (NHSRplotthedots).",
+    },
+    "pdca.method.screening.off": {
+        "nl": "Alle moving ranges tellen mee, zoals in de Making Data Count Excel-tool.",
+        "en": "Every moving range counts, as in the Making Data Count Excel tool.",
     },
     "pdca.method.title": {"nl": "Hoe lees ik deze pagina?", "en": "How to read this page"},
     "pdca.method.body": {

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.charts import spc as spc_charts
-from dashboard.formatting import format_number
+from dashboard.formatting import format_month, format_number
 from dashboard.indicators import BY_CODE
 from dashboard.pagedata import pdca as pagedata
 from dashboard.queries import pdca as cycles
@@ -87,6 +87,7 @@ elif state.get("pdca_for_region") != region or state.get("pdca_cycle") not in (N
     follow_cycle()
 state["pdca_for_region"] = region
 state.setdefault("pdca_indicator", "VERW_ZH")
+state.setdefault("pdca_screen", True)
 
 flash = state.pop("pdca_flash", None)
 if flash:
@@ -146,10 +147,45 @@ with trend_tab:
         help=ui.t("pdca.show_2sigma_help"),
     )
 
-    ui.indicator_link(code)
     series = ui.cached_query(indicator_series_for, scope, code, region)
+    months = pagedata.month_options(series)
+    # Widget values may only be set before the widget exists: drop months of another series.
+    frozen_months = [None, *pagedata.freeze_options(months)]
+    if state.get("pdca_freeze") not in frozen_months:
+        state["pdca_freeze"] = None
+    state["pdca_exclude"] = [m for m in state.get("pdca_exclude", []) if m in set(months)]
+    more = st.columns([2, 2, 2])
+    freeze = ui.url_widget(
+        more[0].selectbox,
+        ui.t("pdca.freeze"),
+        frozen_months,
+        format_func=lambda m: ui.t("pdca.freeze.auto") if m is None else format_month(m, lang),
+        code=lambda m: ui.url_code(None if m is None else m.strftime("%Y-%m")),
+        key="pdca_freeze",
+        param="bevroren",
+        disabled=(view == "spc" and rebase) or not frozen_months[1:],
+        help=ui.t("pdca.freeze_help"),
+    )
+    exclude = more[1].multiselect(
+        ui.t("pdca.exclude"),
+        list(months),
+        format_func=lambda m: format_month(m, lang, short=True),
+        key="pdca_exclude",
+        help=ui.t("pdca.exclude_help"),
+    )
+    screen = ui.url_widget(
+        more[2].toggle,
+        ui.t("pdca.screen"),
+        key="pdca_screen",
+        param="screening",
+        disabled=view == "run" or BY_CODE[code].chart != "xmr",
+        help=ui.t("pdca.screen_help"),
+    )
+
+    ui.indicator_link(code)
     trend = pagedata.trend(
-        series, code, cycle, view=view, rebase=rebase, show_2sigma=show_2sigma, lang=lang
+        series, code, cycle, view=view, rebase=rebase, show_2sigma=show_2sigma,
+        screen_outliers=screen, exclude=exclude, freeze_until=freeze, lang=lang,
     )
     unit = ui.t(f"pdca.unit.{trend.spec.unit}")
     if not trend.has_chart:
@@ -209,6 +245,8 @@ with trend_tab:
         method = ui.t(f"pdca.method.{'run' if view == 'run' else trend.chart_kind}")
         if trend.hidden_points:
             method += " " + ui.t("pdca.hidden_points", n=trend.hidden_points)
+        if view == "spc" and trend.chart_kind == "xmr":
+            method += " " + ui.t("pdca.method.screening." + ("on" if screen else "off"))
         ui.show_chart(
             chart,
             trend.plot,

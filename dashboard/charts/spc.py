@@ -8,6 +8,9 @@ prepared, so the chart shows exactly the rows the CSV download holds:
   ``rule`` (why a point is coloured, for the tooltip);
 * :func:`run_chart`: ``month``, ``value``, ``median``, ``variation``, ``rule``.
 
+Either frame may have an ``excluded`` column (points left out of the calculation): those
+points are drawn as open circles.
+
 Colours follow Making Data Count: blue for special cause improvement, orange for special cause
 deterioration (concern), purple for a special cause without a good direction, grey for common
 cause variation. Phases of the cycle (Plan, Do, Check) are shaded behind the data, and the
@@ -107,6 +110,21 @@ def _target_layers(target: float | None, label: str, number_format: str) -> list
     return [rule, text]
 
 
+def _point_layers(base: alt.Chart, frame: pd.DataFrame, y: alt.Y, colour: alt.Color,
+                  tooltip: list) -> list[alt.Chart]:
+    """The points, coloured by variation; points excluded from the calculation (column
+    ``excluded``, when present) as open circles in the same colour."""
+    if "excluded" not in frame or not frame["excluded"].any():
+        return [base.mark_circle(size=55, opacity=1).encode(y=y, color=colour, tooltip=tooltip)]
+    kept = base.transform_filter("!datum.excluded")
+    dropped = base.transform_filter("datum.excluded")
+    return [
+        kept.mark_circle(size=55, opacity=1).encode(y=y, color=colour, tooltip=tooltip),
+        dropped.mark_point(shape="circle", filled=False, size=70, strokeWidth=2, opacity=1)
+        .encode(y=y, color=colour, tooltip=tooltip),
+    ]
+
+
 def _colour(labels: Mapping[str, str], present: Sequence[str], title: str) -> alt.Color:
     keys = [key for key in CATEGORY_COLOURS if key in labels and labels[key] in present]
     return alt.Color(
@@ -175,17 +193,13 @@ def spc_chart(
         alt.Tooltip("rule:N", title=tooltip_titles["rule"]),
     ]
     data_line = base.mark_line(color="#B5B5B5", strokeWidth=1.3).encode(y=y)
-    points = base.mark_circle(size=55, opacity=1).encode(
-        y=y,
-        color=_colour(labels, frame["variation"].unique().tolist(), legend_title),
-        tooltip=tooltip,
-    )
+    colour = _colour(labels, frame["variation"].unique().tolist(), legend_title)
     layers = [
         *_phase_layers(phases),
         *limit_lines,
         *_target_layers(target, target_label, number_format),
         data_line,
-        points,
+        *_point_layers(base, frame, y, colour, tooltip),
     ]
     chart = alt.layer(*layers).properties(
         title=alt.TitleParams(title, subtitle=subtitle or alt.Undefined), height=HEIGHT
@@ -228,17 +242,13 @@ def run_chart(
         alt.Tooltip("rule:N", title=tooltip_titles["rule"]),
     ]
     data_line = base.mark_line(color="#B5B5B5", strokeWidth=1.3).encode(y=y)
-    points = base.mark_circle(size=55, opacity=1).encode(
-        y=y,
-        color=_colour(labels, frame["variation"].unique().tolist(), legend_title),
-        tooltip=tooltip,
-    )
+    colour = _colour(labels, frame["variation"].unique().tolist(), legend_title)
     layers = [
         *_phase_layers(phases),
         median,
         *_target_layers(target, target_label, number_format),
         data_line,
-        points,
+        *_point_layers(base, frame, y, colour, tooltip),
     ]
     chart = alt.layer(*layers).properties(
         title=alt.TitleParams(title, subtitle=subtitle or alt.Undefined), height=HEIGHT

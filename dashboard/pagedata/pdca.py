@@ -124,6 +124,7 @@ class Trend:
     summary: str = ""
     limits_note: str = ""
     hidden_points: int = 0
+    excluded_points: int = 0
     rebase_hint: bool = False
     check: CheckResult | None = None
     number_format: str = ",.1f"
@@ -170,14 +171,42 @@ def do_position(months: pd.DatetimeIndex, do_start) -> int | None:
     return int(later[0]) if later.size else None
 
 
+def month_positions(months: pd.DatetimeIndex, chosen) -> tuple[int, ...]:
+    """Rows of the months in ``chosen`` (dates or month strings); months the series does not
+    have are left out."""
+    wanted = pd.DatetimeIndex(pd.to_datetime(list(chosen))) if chosen else pd.DatetimeIndex([])
+    found = months.get_indexer(wanted)
+    return tuple(sorted({int(i) for i in found if i >= 0}))
+
+
+def month_options(series: pd.DataFrame) -> pd.DatetimeIndex:
+    """The months of a series (output of ``indicator_series``), for choosing points."""
+    if series.empty:
+        return pd.DatetimeIndex([])
+    return _months(series)
+
+
+def freeze_options(months: pd.DatetimeIndex) -> list[pd.Timestamp]:
+    """The months a baseline can end on: from the ``MIN_BASELINE``-th month to the one before
+    the last (a baseline of every point is no frozen baseline)."""
+    return list(months[MIN_BASELINE - 1 : len(months) - 1])
+
+
 def spc(
     series: pd.DataFrame,
     chart_kind: str,
     scale: float,
     baseline_points: int | None = None,
     rebase_at: tuple[int, ...] = (),
+    *,
+    screen_outliers: bool = True,
+    exclude: tuple[int, ...] = (),
 ) -> pd.DataFrame:
-    """The SPC chart of a series (output of ``indicator_series``), indexed by month."""
+    """The SPC chart of a series (output of ``indicator_series``), indexed by month.
+
+    ``exclude``: positions left out of the limits and the sequence rules; ``screen_outliers``
+    (XmR only): screen large moving ranges (NHSRplotthedots) or not (the Making Data Count
+    Excel tool)."""
     months = _months(series)
     if chart_kind == "p":
         chart = p_chart(
@@ -185,6 +214,7 @@ def spc(
             series["denominator"].to_numpy(),
             baseline_points=baseline_points,
             rebase_at=rebase_at,
+            exclude=exclude,
         )
     elif chart_kind == "u":
         # The u-chart's rate is count / exposure: exposure in thousands of person-years gives
@@ -194,10 +224,12 @@ def spc(
             series["denominator"].to_numpy() / scale,
             baseline_points=baseline_points,
             rebase_at=rebase_at,
+            exclude=exclude,
         )
     else:
         chart = xmr(
-            series["value"].to_numpy(), baseline_points=baseline_points, rebase_at=rebase_at
+            series["value"].to_numpy(), baseline_points=baseline_points, rebase_at=rebase_at,
+            screen_outliers=screen_outliers, exclude=exclude,
         )
     chart.index = months
     return chart
@@ -290,6 +322,9 @@ def check_step(
     indicator_code: str,
     cycle: Mapping[str, Any] | None,
     lang: str = "nl",
+    *,
+    screen_outliers: bool = True,
+    exclude: tuple[int, ...] = (),
 ) -> CheckResult | None:
     """The Check step of a cycle from the data; None without a cycle.
 
@@ -316,7 +351,8 @@ def check_step(
             "pdca.check.short_baseline", lang, n=position, min=MIN_BASELINE, month=do_label
         )
     else:
-        chart = spc(series, indicator.chart, spec.scale, baseline_points=position)
+        chart = spc(series, indicator.chart, spec.scale, baseline_points=position,
+                    screen_outliers=screen_outliers, exclude=exclude)
         after = chart.iloc[position:]
         keys = categories(after, indicator.direction)
         flagged = keys[keys != "common"]
@@ -387,6 +423,9 @@ def trend(
     view: str = "spc",
     rebase: bool = False,
     show_2sigma: bool = False,
+    screen_outliers: bool = True,
+    exclude=(),
+    freeze_until=None,
     lang: str = "nl",
 ) -> Trend:
     """The trend chart data of ``series`` for the page (see the module docstring).
@@ -395,6 +434,13 @@ def trend(
     on the points before Do (the Plan period), so later points are judged against the old
     process; ``rebase=True`` starts new limits at the first point of Do instead; without a
     cycle, all points. ``view="run"`` gives the run chart (median, Anhoej rules).
+
+    ``freeze_until`` (a month of :func:`freeze_options`) fixes the limits, or the run chart's
+    median, on the points up to and including that month (qicharts2's ``freeze``), instead
+    of the period before Do; rebasing takes precedence. ``exclude`` (months) leaves points out
+    of the limits or median and of the rules (qicharts2's ``exclude``); they stay on the chart,
+    marked in the ``excluded`` column. ``screen_outliers`` applies to XmR charts
+    (:func:`dashboard.stats.xmr`).
     """
     if view not in ("spc", "run"):
         raise ValueError(f"view must be 'spc' or 'run'; got {view!r}")
@@ -421,13 +467,28 @@ def trend(
     months = _months(series)
     scale = spec.display_scale
     result.phases = phases_for(cycle, months, lang)
-    result.check = check_step(series, indicator_code, cycle, lang)
+    excluded = month_positions(months, exclude)
+    result.excluded_points = len(excluded)
+    screen = screen_outliers or indicator.chart != "xmr"
+    result.check = check_step(series, indicator_code, cycle, lang, screen_outliers=screen,
+                              exclude=excluded)
     hidden = _hidden(series, spec).to_numpy()
     result.hidden_points = int(hidden.sum())
     position = do_position(months, cycle.get("do_start")) if cycle else None
+    frozen = None
+    if freeze_until is not None and not (rebase and view == "spc"):
+        found = month_positions(months, [freeze_until])
+        if found and found[0] + 1 >= MIN_BASELINE:
+            frozen = found[0] + 1
+    frozen_note = (
+        _t("pdca.limits.frozen", lang, first=format_month(months[0], lang, short=True),
+           last=format_month(months[frozen - 1], lang, short=True))
+        if frozen else ""
+    )
 
     if view == "run":
-        frame, summary = run_chart(series["value"].to_numpy(dtype=float) * scale)
+        frame, summary = run_chart(series["value"].to_numpy(dtype=float) * scale,
+                                   exclude=excluded, baseline_points=frozen)
         frame.index = months
         in_run = frame["longest_run"].to_numpy(dtype=bool)
         high = pd.Series(in_run & (frame["side"].to_numpy() > 0), index=months)
@@ -439,7 +500,10 @@ def trend(
         rule = np.where(in_run, _t("pdca.rule.long_run", lang), "")
         plot = pd.DataFrame({"month": months, "value": frame["value"], "median": frame["median"]})
         result.summary = describe_run_chart(summary, language=lang)
-        result.limits_note = _t("pdca.limits.run", lang)
+        result.limits_note = (
+            _t("pdca.limits.run_frozen", lang, frozen=frozen_note) if frozen
+            else _t("pdca.limits.run", lang)
+        )
         result.assurance = _badge("assurance", "none", lang)
     else:
         baseline, rebase_at = None, ()
@@ -448,6 +512,9 @@ def trend(
             result.limits_note = _t(
                 "pdca.limits.rebased", lang, month=format_month(months[position], lang)
             )
+        elif frozen:
+            baseline = frozen
+            result.limits_note = frozen_note
         elif position is not None and position >= MIN_BASELINE:
             baseline = position
             result.limits_note = _t(
@@ -458,7 +525,10 @@ def trend(
             )
         else:
             result.limits_note = _t("pdca.limits.all", lang)
-        chart = spc(series, indicator.chart, spec.scale, baseline, rebase_at)
+        chart = spc(series, indicator.chart, spec.scale, baseline, rebase_at,
+                    screen_outliers=screen, exclude=excluded)
+        if not screen:
+            result.limits_note += _t("pdca.limits.unscreened", lang)
         keys = categories(chart, indicator.direction)
         rule = chart["special_cause"].map(lambda labels: _rule_text(labels, lang)).to_numpy()
         display = chart[["value", "centre", "lower", "upper", "lower_2sigma", "upper_2sigma"]]
@@ -480,6 +550,15 @@ def trend(
     plot["value"] = plot["value"].where(~hidden)
     plot.insert(1, "phase", _phase_of(months, result.phases) if result.phases else "")
     plot["variation"] = [_t(f"pdca.variation.{key}", lang) for key in keys]
+    if excluded:
+        # Only with exclusions: the CSV of an ordinary chart keeps its columns.
+        marked = np.zeros(len(months), dtype=bool)
+        marked[list(excluded)] = True
+        plot["excluded"] = marked
+        result.limits_note += _t("pdca.limits.excluded", lang, n=len(excluded))
+        note = _t("pdca.rule.excluded", lang)
+        rule = np.array([f"{text}, {note}" if flag and text else note if flag else text
+                         for text, flag in zip(rule, marked, strict=True)], dtype=object)
     plot["rule"] = rule
     if result.target is not None:
         plot["target"] = result.target

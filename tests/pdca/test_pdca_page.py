@@ -291,3 +291,52 @@ def test_switching_region_resets_the_cycle_and_english_works(page_db):
     at = ok(at.selectbox(key="pdca_region").set_value("R1").run())
     assert at.selectbox(key="pdca_cycle").value is None
     assert at.info[0].value.startswith("Too few months for a trend chart: 4 points")
+
+
+@pytest.fixture
+def scores_db(page_db):
+    # Satisfaction in R3 (an XmR indicator): 7.0 / 7.4 alternating, one freak month of 9.8.
+    from dashboard.models import AggSatisfaction
+
+    rows = []
+    for i, month in enumerate(pd.date_range("2023-01-01", "2024-12-01", freq="MS")):
+        score = 9.8 if i == 5 else (7.0 if i % 2 == 0 else 7.4)
+        rows.append(AggSatisfaction(region="R3", month=month.date(), setting="ziekenhuis",
+                                    responses=20, score_sum=score * 20,
+                                    score_sq_sum=score * score * 20))
+    store_dataset(page_db, rows)
+    return page_db
+
+
+def test_freeze_exclude_and_screening_controls(scores_db):
+    at = open_page()
+    assert at.selectbox(key="pdca_indicator").value == "VERW_ZH"
+    # About 100 referrals a month in 2023, 60 in 2024, on 120,000 listed patients.
+    assert chart_data(at)["Gemiddelde (centrumlijn)"].iloc[0] == pytest.approx(8.0, abs=0.05)
+    assert at.toggle(key="pdca_screen").disabled  # a u-chart: no moving ranges
+    assert at.selectbox(key="pdca_freeze").options[1] == "december 2023"
+
+    at = ok(at.selectbox(key="pdca_freeze").set_value(pd.Timestamp("2023-12-01")).run())
+    frozen = chart_data(at)
+    assert frozen["Gemiddelde (centrumlijn)"].tolist() == pytest.approx([10.0] * 24, abs=0.05)
+    assert at.query_params["bevroren"] == "2023-12"
+
+    at = ok(at.multiselect(key="pdca_exclude").set_value([pd.Timestamp("2024-06-01")]).run())
+    data = chart_data(at)
+    assert data["Uitgesloten"].tolist() == [i == 17 for i in range(24)]
+    assert data["Regel"].iloc[17].endswith("uitgesloten van de berekening")
+
+    at = ok(at.selectbox(key="pdca_freeze").set_value(None).run())
+    at = ok(at.multiselect(key="pdca_exclude").set_value([]).run())
+    at = ok(at.selectbox(key="pdca_indicator").set_value("TEVREDENHEID").run())
+    assert not at.toggle(key="pdca_screen").disabled and at.toggle(key="pdca_screen").value
+    screened = chart_data(at)["Bovengrens"].iloc[0]
+    assert any("tellen niet mee (NHSRplotthedots)" in t for t in texts(at))
+    at = ok(at.toggle(key="pdca_screen").set_value(False).run())
+    unscreened = chart_data(at)["Bovengrens"].iloc[0]
+    # Screened: mean moving range 0.4; the Making Data Count Excel tool keeps the jumps.
+    mean = (7.0 * 12 + 7.4 * 11 + 9.8) / 24
+    assert screened == pytest.approx(mean + 2.66 * 0.4)
+    assert unscreened == pytest.approx(mean + 2.66 * (21 * 0.4 + 2 * 2.8) / 23)
+    assert any("zoals in de Making Data Count Excel-tool" in t for t in texts(at))
+    assert at.query_params["screening"] == "0"

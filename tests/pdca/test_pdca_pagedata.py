@@ -297,3 +297,70 @@ def test_assurance_follows_nhsrplotthedots_including_a_target_on_a_limit():
         direction = "higher" if row["improvement_direction"] == "increase" else "lower"
         assert pagedata.assurance_key(chart, direction, float(row["target"])) == keys[
             row["assurance_type"]], row["case"]
+
+
+def score_series(scores, months=MONTHS, responses=20.0) -> pd.DataFrame:
+    scores = np.asarray(scores, dtype=float)
+    return pd.DataFrame({
+        "month": months[: len(scores)],
+        "numerator": scores * responses,
+        "denominator": responses,
+        "value": scores,
+    })
+
+
+# Satisfaction (an XmR indicator) alternating 7.0 / 7.4 with one freak month of 9.8 (Jun 2023).
+SCORES = [7.0, 7.4] * 2 + [7.0, 9.8] + [7.0, 7.4] * 9
+
+
+def test_freezing_fixes_the_limits_on_the_months_up_to_the_chosen_one():
+    series = rate_series(BEFORE + AFTER)
+    assert pagedata.freeze_options(pd.DatetimeIndex(series["month"]))[0] == MONTHS[11]
+    trend = pagedata.trend(series, "VERW_ZH", freeze_until=MONTHS[11])
+    # 100 a month on 10,000 person-years: 10 per 1,000, limits 10 -/+ 3 sqrt(10 / 10) = 7, 13
+    assert trend.plot["centre"].tolist() == pytest.approx([10.0] * 24)
+    assert trend.plot["upper"].tolist() == pytest.approx([13.0] * 24)
+    assert trend.limits_note == "Grenzen vastgezet op jan 2023 – dec 2023"
+    assert set(trend.plot["variation"][12:]) == {"Speciale oorzaak: verbetering"}
+    # Fewer than MIN_BASELINE points cannot be frozen: all points set the limits.
+    short = pagedata.trend(series, "VERW_ZH", freeze_until=MONTHS[5])
+    assert short.limits_note == "Grenzen berekend op alle punten"
+    # The run chart's median of the frozen months.
+    run = pagedata.trend(series, "VERW_ZH", view="run", freeze_until=MONTHS[11])
+    assert run.plot["median"].tolist() == pytest.approx([10.0] * 24)
+    assert run.limits_note == "Runchart: mediaan vastgezet (Grenzen vastgezet op jan 2023 – " \
+        "dec 2023), regels van Anhøj"
+
+
+def test_excluded_months_leave_the_limits_but_stay_on_the_chart():
+    series = score_series(SCORES)
+    trend = pagedata.trend(series, "TEVREDENHEID", exclude=[MONTHS[5]])
+    assert trend.chart_kind == "xmr" and trend.excluded_points == 1
+    # Without June: 23 points, mean (7.0 x 12 + 7.4 x 11) / 23; 22 moving ranges: the May and
+    # July points (both 7.0) now meet, range 0, the other 21 are 0.4.
+    assert trend.plot["centre"].iloc[0] == pytest.approx((7.0 * 12 + 7.4 * 11) / 23)
+    assert trend.plot["upper"].iloc[0] - trend.plot["centre"].iloc[0] == pytest.approx(
+        2.66 * 21 * 0.4 / 22)
+    assert trend.plot["excluded"].tolist() == [i == 5 for i in range(24)]
+    assert trend.plot["rule"].iloc[5] == (
+        "punt boven de bovengrens, uitgesloten van de berekening")
+    assert trend.limits_note.endswith("· 1 punt(en) uitgesloten van de berekening")
+    plain = pagedata.trend(series, "TEVREDENHEID")
+    assert "excluded" not in plain.plot.columns
+
+
+def test_screening_choice_changes_xmr_limits_as_making_data_count_excel_does():
+    series = score_series(SCORES)
+    screened = pagedata.trend(series, "TEVREDENHEID")
+    unscreened = pagedata.trend(series, "TEVREDENHEID", screen_outliers=False)
+    # Moving ranges: 21 of 0.4 and the jumps 2.8 up and 2.8 down; mean 14 / 23 = 0.609.
+    # 3.267 x 0.609 = 1.99, so screening drops the two jumps: mean moving range 0.4.
+    mean = sum(SCORES) / 24
+    assert screened.plot["upper"].iloc[0] == pytest.approx(mean + 2.66 * 0.4)
+    assert unscreened.plot["upper"].iloc[0] == pytest.approx(mean + 2.66 * (21 * 0.4 + 5.6) / 23)
+    assert unscreened.limits_note.endswith(
+        "· zonder screening van grote sprongen (zoals de Making Data Count Excel-tool)")
+    assert screened.limits_note == "Grenzen berekend op alle punten"
+    # Not an XmR chart: the choice does not apply.
+    rate = pagedata.trend(rate_series(BEFORE + AFTER), "VERW_ZH", screen_outliers=False)
+    assert "screening" not in rate.limits_note

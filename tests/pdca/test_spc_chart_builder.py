@@ -48,7 +48,7 @@ def mark(layer: dict) -> str:
     return value if isinstance(value, str) else value["type"]
 
 
-def build_spc(**overrides) -> dict:
+def build_spc(frame: pd.DataFrame | None = None, **overrides) -> dict:
     arguments = dict(
         title="Verwijzingen – Regio Een",
         subtitle="Grenzen vastgelegd op de periode vóór Do",
@@ -62,7 +62,7 @@ def build_spc(**overrides) -> dict:
         target_label="doel 8,0",
     )
     arguments.update(overrides)
-    return charts.spc_chart(spc_frame(), **arguments).to_dict()
+    return charts.spc_chart(spc_frame() if frame is None else frame, **arguments).to_dict()
 
 
 def test_spc_chart_has_title_axes_and_dutch_locale():
@@ -142,3 +142,18 @@ def test_run_chart_draws_the_median():
     assert kinds == ["rect", "text", "line", "line", "circle"]
     assert layers(spec)[2]["encoding"]["y"]["field"] == "median"
     assert spec["config"]["locale"]["number"]["decimal"] == "."
+
+
+def test_excluded_points_are_open_circles_in_their_colour():
+    frame = spc_frame().assign(excluded=[False, False, True, False])
+    spec = layers(build_spc(frame=frame))
+    points = [layer for layer in spec if mark(layer) in ("circle", "point")]
+    assert [mark(layer) for layer in points] == ["circle", "point"]
+    kept, dropped = points
+    assert kept["transform"] == [{"filter": "!datum.excluded"}]
+    assert dropped["transform"] == [{"filter": "datum.excluded"}]
+    assert dropped["mark"]["filled"] is False
+    assert dropped["encoding"]["color"]["field"] == "variation"
+    # Without exclusions one layer of filled points, as before.
+    plain = [layer for layer in layers(build_spc()) if mark(layer) in ("circle", "point")]
+    assert len(plain) == 1 and "transform" not in plain[0]
