@@ -2807,6 +2807,34 @@ TEXTS: dict[str, dict[str, str]] = {
     "regio.indicator": {"nl": "Indicator", "en": "Indicator"},
     "regio.unit.per_1000_py": {"nl": "per 1.000 per jaar", "en": "per 1,000 per year"},
     "regio.unit.percent": {"nl": "%", "en": "%"},
+    "regio.unit.per_1000_py_dsr": {
+        "nl": "per 1.000 per jaar, gestandaardiseerd voor leeftijd en geslacht",
+        "en": "per 1,000 per year, standardised for age and sex",
+    },
+    "regio.standardise": {
+        "nl": "Verwijscijfers standaardiseren voor leeftijd en geslacht",
+        "en": "Standardise referral rates for age and sex",
+    },
+    "regio.standardise_help": {
+        "nl": "Aan: de verwijscijfers zijn direct gestandaardiseerd (DSR): het cijfer dat een "
+        "regio zou hebben met de leeftijds- en geslachtsopbouw van alle regio's samen in dat "
+        "jaar, met het 95%-interval volgens Dobson (de methode van PHE Fingertips). Zo telt een "
+        "oudere bevolking niet als 'meer verwijzen'. Uit: de ruwe cijfers.",
+        "en": "On: the referral rates are directly standardised (DSR): the rate a region would "
+        "have with the age and sex mix of all regions together that year, with the Dobson 95% "
+        "interval (PHE Fingertips' method). An older population then does not count as "
+        "'referring more'. Off: the crude rates.",
+    },
+    "regio.standardised_note": {
+        "nl": "Verwijscijfers in de tabel: direct gestandaardiseerd voor leeftijd en geslacht "
+        "(standaard: de ingeschreven patiënten van alle regio's samen in {year}; interval "
+        "volgens Dobson). De trendpijl toetst de ruwe aantallen; de trendgrafiek en de "
+        "trechter hieronder tonen ruwe cijfers.",
+        "en": "Referral rates in the table: directly standardised for age and sex (standard: "
+        "the listed patients of all regions together in {year}; Dobson interval). The trend "
+        "arrow tests the crude counts; the trend chart and the funnel below show crude rates.",
+    },
+    "regio.col.crude_value": {"nl": "Ruwe waarde", "en": "Crude value"},
     "regio.unit.days": {"nl": "dagen", "en": "days"},
     "regio.unit.euro_per_patient": {"nl": "€ per verwezen patiënt", "en":
                                     "€ per referred patient"},

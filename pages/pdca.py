@@ -246,7 +246,8 @@ with trend_tab:
         if trend.hidden_points:
             method += " " + ui.t("pdca.hidden_points", n=trend.hidden_points)
         if view == "spc" and trend.chart_kind == "xmr":
-            method += " " + ui.t("pdca.method.screening." + ("on" if screen else "off"))
+            method += " " + ui.t("pdca.method.screening.on" if screen
+                                 else "pdca.method.screening.off")
         ui.show_chart(
             chart,
             trend.plot,

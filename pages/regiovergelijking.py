@@ -18,7 +18,12 @@ lang = ui.lang()
 state = st.session_state
 
 scope = ui.scope()
-start = ui.cached_query(pagedata.regiovergelijking_for, scope, None, lang)
+state.setdefault("regio_standardise", True)
+standardise = ui.url_widget(
+    st.toggle, ui.t("regio.standardise"), key="regio_standardise", param="dsr",
+    help=ui.t("regio.standardise_help"),
+)
+start = ui.cached_query(pagedata.regiovergelijking_for, scope, None, lang, standardise)
 if start.year is None:
     st.info(ui.t("regio.empty"), icon=":material/database:")
     st.stop()
@@ -30,11 +35,13 @@ year = ui.url_widget(
     help=ui.t("regio.year_help"),
 )
 data = start if year == start.year else ui.cached_query(
-    pagedata.regiovergelijking_for, scope, year, lang)
+    pagedata.regiovergelijking_for, scope, year, lang, standardise)
 cells, colours, row_keys = data.wide()
 
 st.subheader(ui.t("regio.table_title", year=year))
 st.caption(ui.t("regio.legend"))
+if data.table["standardised"].any():
+    st.caption(ui.t("regio.standardised_note", year=year))
 
 
 def colour_cells(styler):
@@ -80,6 +87,7 @@ with st.expander(ui.t("regio.all_numbers"), icon=":material/table:"):
             "value": "regio.col.value",
             "low": "regio.col.low",
             "high": "regio.col.high",
+            "crude_value": "regio.col.crude_value",
             "benchmark": "regio.col.benchmark",
             "comparison_text": "regio.col.comparison",
             "previous_value": "regio.col.previous_value",
@@ -89,7 +97,8 @@ with st.expander(ui.t("regio.all_numbers"), icon=":material/table:"):
         formats={
             "year": "year", "months": "integer", "numerator": "decimal",
             "denominator": "decimal", "value": "decimal2", "low": "decimal2",
-            "high": "decimal2", "benchmark": "decimal2", "previous_value": "decimal2",
+            "high": "decimal2", "crude_value": "decimal2", "benchmark": "decimal2",
+            "previous_value": "decimal2",
             "trend_p": "decimal2",
         },
         about=ui.t("regio.all_numbers_about"),

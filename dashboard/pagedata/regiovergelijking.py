@@ -57,6 +57,7 @@ from dashboard.queries.indicator_series import (
 from dashboard.scope import Scope
 from dashboard.stats import (
     compare_with_benchmark,
+    direct_standardise,
     funnel_classify,
     funnel_grid,
     funnel_limits,
@@ -72,6 +73,10 @@ from dashboard.stats import (
 
 BENCHMARK = "ALL"
 TREEKNORM_DAYS = 28
+# Population rates compared across regions with their age and sex mix taken out: the
+# referral counts per age band x sex behind each (``agg_referral_region_month``).
+STANDARDISED_ROWS = {"VERW_CARD": "all", "VERW_ZH": "hospital"}
+STRATA = ("age_band", "sex")
 PER_1000 = 1000.0
 SIGNIFICANCE = 0.05
 
@@ -115,7 +120,7 @@ TABLE_COLUMNS = [
     "row", "code", "measure", "unit", "direction", "region", "region_name", "is_benchmark",
     "year", "months", "numerator", "denominator", "value", "low", "high", "benchmark",
     "comparison", "reason", "previous_value", "change", "trend", "trend_p", "trend_assessment",
-    "suppressed", "label",
+    "suppressed", "label", "standardised", "crude_value",
 ]
 # Cell colours: blue/orange (not green/red) so colour-blind readers can tell better from
 # worse; purple shades where an indicator has no preferred direction, grey where not compared.
@@ -144,6 +149,11 @@ class RegioData:
     cutoffs: tuple[tuple[str, Any], ...] = ()  # wait_cutoffs(): the monthly histogram's filter
     table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TABLE_COLUMNS))
     lang: str = "nl"
+    # Directly standardised rates for STANDARDISED_ROWS: referrals and listed patients per
+    # age band x sex (empty when not standardising).
+    standardise: bool = False
+    referral_strata: pd.DataFrame = field(default_factory=pd.DataFrame)
+    listed_strata: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def has_data(self) -> bool:
@@ -455,6 +465,77 @@ def _cell(spec, sums, histograms, region, year) -> dict[str, Any]:
     return cell
 
 
+def _listed_in(data: RegioData, year: int) -> pd.DataFrame:
+    """Listed patients per region and stratum in ``year``; a region without figures for that
+    year borrows its nearest year (as the crude rates' person-years do)."""
+    listed = data.listed_strata
+    if listed.empty:
+        return listed
+    parts = []
+    for _, rows in listed.groupby("region"):
+        years = np.asarray(sorted(rows["year"].unique()))
+        nearest = years[np.argmin(np.abs(years - year) + (years > year) * 0.5)]
+        parts.append(rows[rows["year"] == nearest])
+    return pd.concat(parts, ignore_index=True)
+
+
+def _standard_population(data: RegioData, year: int) -> pd.DataFrame | None:
+    """The standard population: the listed patients of every region in view in ``year``,
+    per age band x sex (an internal standard, so the benchmark's rate stays its own)."""
+    listed = _listed_in(data, year)
+    if listed.empty or data.referral_strata.empty:
+        return None
+    listed = listed[listed["region"].isin(set(data.regions["region"]))]
+    standard = listed.groupby(list(STRATA), as_index=False)["listed"].sum()
+    standard = standard.rename(columns={"listed": "standard_population"})
+    return standard if standard["standard_population"].sum() > 0 else None
+
+
+def _standardise(data: RegioData, spec: RowSpec, year: int, standard: pd.DataFrame,
+                 units: list[str]) -> dict[str, dict[str, float]] | None:
+    """Directly standardised rate per 1,000 person-years with its Dobson interval
+    (``stats.direct_standardise``) for each region and the benchmark, over the months the crude
+    rate counts; None when a region lacks the figures per age band x sex for that year."""
+    monthly = data.monthly[(data.monthly["row"] == spec.row)
+                           & (data.monthly["month"].dt.year == year)]
+    if monthly.empty:
+        return None
+    months = monthly[["region", "month"]].drop_duplicates()
+    share = months.assign(share=_year_fraction(months["month"]).to_numpy()).groupby(
+        "region")["share"].sum()
+    listed = _listed_in(data, year)
+    listed = listed[listed["region"].isin(share.index)]
+    events = data.referral_strata.merge(months, on=["region", "month"], how="inner")
+    events = events.groupby(["region", *STRATA], as_index=False)[
+        STANDARDISED_ROWS[spec.row]].sum()
+    per_region = listed.merge(events, on=["region", *STRATA], how="left").fillna(
+        {STANDARDISED_ROWS[spec.row]: 0})
+    per_region = pd.DataFrame({
+        "unit": per_region["region"],
+        "age_band": per_region["age_band"],
+        "sex": per_region["sex"],
+        "population": per_region["listed"] * per_region["region"].map(share).to_numpy(),
+        "observed": per_region[STANDARDISED_ROWS[spec.row]].round().astype(int),
+    })
+    pooled = per_region.groupby(list(STRATA), as_index=False)[["population", "observed"]].sum()
+    frame = pd.concat([per_region, pooled.assign(unit=BENCHMARK)], ignore_index=True)
+    frame = frame[frame["population"] > 0]
+    try:
+        result = direct_standardise(frame, standard, strata=STRATA, per=PER_1000)
+    except ValueError:
+        return None  # a stratum without population: no standardised rate for this row
+    found = result.set_index("unit")
+    out = {}
+    for unit in units:
+        if unit not in found.index:
+            out[unit] = {"value": np.nan, "low": np.nan, "high": np.nan}
+            continue
+        row = found.loc[unit]
+        out[unit] = {"value": float(row["dsr"]), "low": float(row["low"]),
+                     "high": float(row["high"])}
+    return out
+
+
 def _year_options(monthly: pd.DataFrame, data_dates: dict[str, Any]) -> tuple[list[int], int]:
     years = sorted({int(y) for y in monthly["month"].dt.year.unique()}, reverse=True)
     dates = [pd.Timestamp(d) for d in data_dates.values() if d is not None]
@@ -463,12 +544,15 @@ def _year_options(monthly: pd.DataFrame, data_dates: dict[str, Any]) -> tuple[li
 
 
 def regiovergelijking(engine: Engine, year: int | None = None, lang: str = "nl", *,
-                      only: Collection[str] | None = None) -> RegioData:
+                      only: Collection[str] | None = None,
+                      standardise: bool = True) -> RegioData:
     """The profile table for ``year`` (default: the latest calendar year the referral data
     cover completely in at least one region). See the module docstring for the methods.
 
     ``only`` limits the regions (and so the benchmark) to those codes: an insurer compares
     its own regions and learns nothing of the others, not even as the benchmark's remainder.
+    ``standardise``: the referral rates (``STANDARDISED_ROWS``) as directly standardised
+    rates for age band x sex (:func:`_standardise`); False shows the crude rates.
     """
     regions = region_queries.regions(engine)
     if only is not None:
@@ -476,7 +560,7 @@ def regiovergelijking(engine: Engine, year: int | None = None, lang: str = "nl",
     dates = region_queries.data_dates(engine)
     regions = regions.merge(dates[["region", "data_date"]], on="region", how="left")[
         ["region", "name", "data_date"]]
-    data = RegioData(regions=regions, lang=lang)
+    data = RegioData(regions=regions, lang=lang, standardise=standardise)
     if regions.empty:
         return data
     data_dates = {
@@ -492,6 +576,9 @@ def regiovergelijking(engine: Engine, year: int | None = None, lang: str = "nl",
     data.wait_years = queries.wait_histogram(engine, data.cutoffs, by="year")
     data.years, default = _year_options(monthly, data_dates)
     data.year = year if year in data.years else default
+    if standardise:
+        data.referral_strata = queries.referral_strata(engine)
+        data.listed_strata = queries.listed_strata(engine)
     data.table = _table(data, data.year, lang)
     return data
 
@@ -501,11 +588,24 @@ def _table(data: RegioData, year: int, lang: str) -> pd.DataFrame:
     out = []
     units = [*data.regions["region"], BENCHMARK]
     sums, histograms = _aggregates(data)
+    standard = _standard_population(data, year) if data.standardise else None
     for spec in ROWS:
         cells = _with_complements(spec, {u: _cell(spec, sums, histograms, u, year)
                                          for u in units})
         before = _with_complements(spec, {u: _cell(spec, sums, histograms, u, year - 1)
                                           for u in units})
+        standardised = False
+        if standard is not None and spec.row in STANDARDISED_ROWS:
+            # Both years on the chosen year's standard, so the change is one of rates only.
+            now = _standardise(data, spec, year, standard, units)
+            then = _standardise(data, spec, year - 1, standard, units)
+            if now is not None:
+                standardised = True
+                for unit in units:
+                    cells[unit] = {**cells[unit], "crude_value": cells[unit]["value"],
+                                   **now[unit]}
+                    before[unit] = {**before[unit], **(then or {}).get(
+                        unit, {"value": np.nan, "low": np.nan, "high": np.nan})}
         bench = cells[BENCHMARK]
         bench_value = np.nan if bench["suppressed"] else bench["value"]
         for unit in units:
@@ -521,7 +621,8 @@ def _table(data: RegioData, year: int, lang: str) -> pd.DataFrame:
                 "high": cell["high"] if shown else np.nan,
                 "benchmark": bench_value, "suppressed": cell["suppressed"],
                 "previous_value": np.nan, "change": np.nan, "trend": None, "trend_p": np.nan,
-                "trend_assessment": None,
+                "trend_assessment": None, "standardised": standardised,
+                "crude_value": cell.get("crude_value", cell["value"]) if shown else np.nan,
             }
             if unit == BENCHMARK:
                 row["comparison"], row["reason"] = "benchmark", None
@@ -620,9 +721,11 @@ def _wide(data: RegioData) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     }
     for spec in ROWS:
         part = data.table[data.table["row"] == spec.row].set_index("region")
+        standardised = bool(part["standardised"].any()) if "standardised" in part else False
+        unit_key = f"regio.unit.{spec.unit}" + ("_dsr" if standardised else "")
         line = {
             headers["indicator"]: indicator_name(spec, lang),
-            headers["unit"]: i18n.translate(f"regio.unit.{spec.unit}", lang),
+            headers["unit"]: i18n.translate(unit_key, lang),
             headers["period"]: _period_text(part.reset_index(), spec, data.year, lang),
         }
         colour = dict.fromkeys(line, "")
@@ -857,12 +960,12 @@ def _funnel(detail: IndicatorDetail, data: RegioData) -> None:
 
 
 def regiovergelijking_for(engine: Engine, scope: Scope, year: int | None = None,
-                          lang: str = "nl") -> RegioData:
+                          lang: str = "nl", standardise: bool = True) -> RegioData:
     """:func:`regiovergelijking` of the regions ``scope`` may see (region-level only)."""
     codes = region_queries.regions(engine)["region"]
     only = None if len(scope.visible_regions(codes)) == len(codes) else scope.visible_regions(
         codes)
-    return regiovergelijking(engine, year, lang, only=only)
+    return regiovergelijking(engine, year, lang, only=only, standardise=standardise)
 
 
 def wait_histogram_for(engine: Engine, scope: Scope, cutoffs=(), by: str = "year"):

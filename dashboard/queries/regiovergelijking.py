@@ -91,6 +91,39 @@ def listed_patients(engine: Engine) -> pd.DataFrame:
     return frame.astype({"year": "int64", "listed": "int64"})
 
 
+def referral_strata(engine: Engine) -> pd.DataFrame:
+    """Referrals per ``region``, ``month``, ``age_band`` and ``sex``: ``all`` and ``hospital``
+    (the strata of the directly standardised rates)."""
+    agg = AggReferralRegionMonth.__table__
+    hospital = func.sum(case((agg.c.destination == HOSPITAL, agg.c.referrals), else_=0))
+    with engine.connect() as conn:
+        frame = _frame(
+            conn,
+            select(agg.c.region, agg.c.month, agg.c.age_band, agg.c.sex,
+                   func.sum(agg.c.referrals), hospital)
+            .group_by(agg.c.region, agg.c.month, agg.c.age_band, agg.c.sex),
+            ["region", "month", "age_band", "sex", "all", "hospital"],
+        )
+    return _months(frame)
+
+
+def listed_strata(engine: Engine) -> pd.DataFrame:
+    """Listed patients per ``region``, ``year``, ``age_band`` and ``sex`` (column ``listed``)."""
+    population = AggPopulationRegionYear.__table__
+    with engine.connect() as conn:
+        frame = _frame(
+            conn,
+            select(population.c.region, population.c.year, population.c.age_band,
+                   population.c.sex, func.sum(population.c.listed_patients))
+            .group_by(population.c.region, population.c.year, population.c.age_band,
+                      population.c.sex),
+            ["region", "year", "age_band", "sex", "listed"],
+        )
+    if frame.empty:
+        return pd.DataFrame(columns=["region", "year", "age_band", "sex", "listed"])
+    return frame.astype({"year": "int64", "listed": "int64"})
+
+
 def resolved_months(engine: Engine) -> pd.DataFrame:
     """Anderhalvelijn episodes per ``region`` and referral ``month``: ``episodes`` and
     ``resolved`` (no hospital referral within 6 months)."""
