@@ -2970,9 +2970,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "**Welke maanden.** Een verwijsmaand telt als hij compleet is; de wachttijd 13 weken "
         "en het aandeel afgehandeld 6 maanden na het einde van de maand (follow-up). Een jaar "
         "met minder maanden toont het aantal maanden in de kolom Periode.\n\n"
-        "**Let op.** De cijfers zijn niet gestandaardiseerd naar leeftijd en geslacht (zie "
-        "Spiegelinformatie voor gestandaardiseerde verwijscijfers per praktijk). Monitoring "
-        "is geen bewijs van oorzaak en gevolg: bespreek de cijfers met het verhaal erachter.",
+        "**Leeftijd en geslacht.** De verwijscijfers in de tabel zijn standaard direct "
+        "gestandaardiseerd (DSR): het cijfer dat een regio zou hebben met de leeftijds- en "
+        "geslachtsopbouw van alle regio's samen in dat jaar, met het interval van Dobson "
+        "(Dobson e.a., Stat Med 1991; de methode van Fingertips). De schakelaar boven de tabel "
+        "toont de ruwe cijfers. De andere cijfers, de trendgrafiek en de trechter zijn niet "
+        "gestandaardiseerd (zie Spiegelinformatie voor gestandaardiseerde verwijscijfers per "
+        "praktijk). Monitoring is geen bewijs van oorzaak en gevolg: bespreek de cijfers met "
+        "het verhaal erachter.",
         "en": "**Value and interval.** Per region and calendar year: referrals and admissions "
         "per 1,000 person-years with an exact Poisson interval (Garwood 1936); percentages "
         "with a Wilson interval (Wilson 1927; Newcombe 1998); mean scores with a t-interval; "
@@ -2993,9 +2998,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "**Which months.** A referral month counts once it is complete; waiting times 13 "
         "weeks and the resolved share 6 months after the month's end (follow-up). A year with "
         "fewer months shows the number of months in the Period column.\n\n"
-        "**Note.** The figures are not standardised for age and sex (see the referral mirror "
-        "for standardised referral ratios per practice). Monitoring is not proof of cause and "
-        "effect: discuss the figures with the story behind them.",
+        "**Age and sex.** The referral rates in the table are by default directly "
+        "standardised (DSR): the rate a region would have with the age and sex mix of all "
+        "regions together that year, with Dobson's interval (Dobson et al., Stat Med 1991; "
+        "Fingertips' method). The switch above the table shows the crude rates. The other "
+        "figures, the trend chart and the funnel are not standardised (see the referral "
+        "mirror for standardised referral ratios per practice). Monitoring is not proof of "
+        "cause and effect: discuss the figures with the story behind them.",
     },
     # ---- end regio-vergelijking --------------------------------------------------------
     # ---- indicator definitions ---------------------------------------------------------
