@@ -471,12 +471,11 @@ def _listed_in(data: RegioData, year: int) -> pd.DataFrame:
     listed = data.listed_strata
     if listed.empty:
         return listed
-    parts = []
-    for _, rows in listed.groupby("region"):
-        years = np.asarray(sorted(rows["year"].unique()))
-        nearest = years[np.argmin(np.abs(years - year) + (years > year) * 0.5)]
-        parts.append(rows[rows["year"] == nearest])
-    return pd.concat(parts, ignore_index=True)
+    pairs = listed[["region", "year"]].drop_duplicates()
+    # Nearest year per region; of two equally near, the earlier (as _nearest_year).
+    distance = (pairs["year"] - year).abs() + (pairs["year"] > year) * 0.5
+    nearest = pairs.loc[distance.groupby(pairs["region"]).idxmin()]
+    return listed.merge(nearest, on=["region", "year"], how="inner")
 
 
 def _standard_population(data: RegioData, year: int) -> pd.DataFrame | None:
@@ -491,48 +490,83 @@ def _standard_population(data: RegioData, year: int) -> pd.DataFrame | None:
     return standard if standard["standard_population"].sum() > 0 else None
 
 
-def _standardise(data: RegioData, spec: RowSpec, year: int, standard: pd.DataFrame,
-                 units: list[str]) -> dict[str, dict[str, float]] | None:
+def _standardised(data: RegioData, years: tuple[int, ...], standard: pd.DataFrame,
+                  units: list[str]) -> dict[tuple[str, int], dict[str, dict[str, float]]]:
     """Directly standardised rate per 1,000 person-years with its Dobson interval
-    (``stats.direct_standardise``) for each region and the benchmark, over the months the crude
-    rate counts; None when a region lacks the figures per age band x sex for that year."""
-    monthly = data.monthly[(data.monthly["row"] == spec.row)
-                           & (data.monthly["month"].dt.year == year)]
-    if monthly.empty:
-        return None
-    months = monthly[["region", "month"]].drop_duplicates()
-    share = months.assign(share=_year_fraction(months["month"]).to_numpy()).groupby(
-        "region")["share"].sum()
-    listed = _listed_in(data, year)
-    listed = listed[listed["region"].isin(share.index)]
-    events = data.referral_strata.merge(months, on=["region", "month"], how="inner")
-    events = events.groupby(["region", *STRATA], as_index=False)[
-        STANDARDISED_ROWS[spec.row]].sum()
-    per_region = listed.merge(events, on=["region", *STRATA], how="left").fillna(
-        {STANDARDISED_ROWS[spec.row]: 0})
-    per_region = pd.DataFrame({
-        "unit": per_region["region"],
-        "age_band": per_region["age_band"],
-        "sex": per_region["sex"],
-        "population": per_region["listed"] * per_region["region"].map(share).to_numpy(),
-        "observed": per_region[STANDARDISED_ROWS[spec.row]].round().astype(int),
-    })
-    pooled = per_region.groupby(list(STRATA), as_index=False)[["population", "observed"]].sum()
-    frame = pd.concat([per_region, pooled.assign(unit=BENCHMARK)], ignore_index=True)
-    frame = frame[frame["population"] > 0]
-    try:
-        result = direct_standardise(frame, standard, strata=STRATA, per=PER_1000)
-    except ValueError:
-        return None  # a stratum without population: no standardised rate for this row
-    found = result.set_index("unit")
-    out = {}
-    for unit in units:
-        if unit not in found.index:
-            out[unit] = {"value": np.nan, "low": np.nan, "high": np.nan}
+    (``stats.direct_standardise``) for each region and the benchmark, per standardised row and
+    year, over the months the crude rate counts: ``{(row, year): {unit: {value, low, high}}}``.
+    A row and year is missing when a region lacks the figures per age band x sex for it."""
+    referral_rows = data.monthly[data.monthly["row"].isin(STANDARDISED_ROWS)
+                                 & data.monthly["month"].dt.year.isin(years)]
+    months = referral_rows[["region", "month"]].drop_duplicates()
+    if months.empty or data.referral_strata.empty:
+        return {}
+    months = months.assign(year=months["month"].dt.year,
+                           share=_year_fraction(months["month"]).to_numpy())
+    shares = months.groupby(["region", "year"])["share"].sum()
+    counted = data.referral_strata.merge(months[["region", "month", "year"]],
+                                         on=["region", "month"], how="inner")
+    counts = counted.groupby(["region", "year", *STRATA])[
+        list(set(STANDARDISED_ROWS.values()))].sum()
+    frames = []
+    for year in years:
+        listed = _listed_in(data, year)
+        listed = listed[listed["region"].isin(
+            shares.index.get_level_values("region")[shares.index.get_level_values("year")
+                                                    == year])]
+        if listed.empty:
             continue
-        row = found.loc[unit]
-        out[unit] = {"value": float(row["dsr"]), "low": float(row["low"]),
-                     "high": float(row["high"])}
+        person_years = listed["listed"].to_numpy() * shares.reindex(
+            pd.MultiIndex.from_arrays([listed["region"], np.full(len(listed), year)])
+        ).to_numpy()
+        found = counts.reindex(pd.MultiIndex.from_frame(
+            listed[["region", *STRATA]].assign(year=year)[["region", "year", *STRATA]]))
+        for row, column in STANDARDISED_ROWS.items():
+            observed = found[column].fillna(0).round().astype(int).to_numpy()
+            per_region = pd.DataFrame({"region": listed["region"].to_numpy(),
+                                       "age_band": listed["age_band"].to_numpy(),
+                                       "sex": listed["sex"].to_numpy(),
+                                       "population": person_years, "observed": observed})
+            pooled = per_region.groupby(list(STRATA), as_index=False)[
+                ["population", "observed"]].sum().assign(region=BENCHMARK)
+            both = pd.concat([per_region, pooled], ignore_index=True)
+            frames.append(both.assign(row=row, year=year))
+    if not frames:
+        return {}
+    frame = pd.concat(frames, ignore_index=True)
+    frame = frame[frame["population"] > 0]
+    # A region without people in a stratum of the standard has no rate there, so no DSR:
+    # that row and year stays crude (direct_standardise would refuse it).
+    weighted = standard.loc[standard["standard_population"] > 0, list(STRATA)]
+    covered = frame.merge(weighted, on=list(STRATA), how="inner").groupby(
+        ["row", "year", "region"]).size()
+    complete = covered.groupby(["row", "year"]).min() == len(weighted)
+    complete &= covered.groupby(["row", "year"]).size() == frame.groupby(
+        ["row", "year"])["region"].nunique().reindex(complete.index)
+    keep = pd.MultiIndex.from_frame(frame[["row", "year"]]).isin(complete.index[complete])
+    frame = frame[keep]
+    out: dict[tuple[str, int], dict[str, dict[str, float]]] = {}
+    if frame.empty:
+        return out
+    # One call for every row, year and unit: a key per (row, year, unit).
+    frame = frame.assign(
+        unit=frame["row"] + "|" + frame["year"].astype(str) + "|" + frame["region"])
+    result = direct_standardise(frame, standard, strata=STRATA, per=PER_1000).set_index("unit")
+    for row in STANDARDISED_ROWS:
+        for year in years:
+            prefix = f"{row}|{year}|"
+            if not result.index.str.startswith(prefix).any():
+                continue
+            cells = {}
+            for unit in units:
+                key = prefix + unit
+                if key in result.index:
+                    found = result.loc[key]
+                    cells[unit] = {"value": float(found["dsr"]), "low": float(found["low"]),
+                                   "high": float(found["high"])}
+                else:
+                    cells[unit] = {"value": np.nan, "low": np.nan, "high": np.nan}
+            out[(row, year)] = cells
     return out
 
 
@@ -589,16 +623,16 @@ def _table(data: RegioData, year: int, lang: str) -> pd.DataFrame:
     units = [*data.regions["region"], BENCHMARK]
     sums, histograms = _aggregates(data)
     standard = _standard_population(data, year) if data.standardise else None
+    # Both years on the chosen year's standard, so the change is one of rates only.
+    dsr = _standardised(data, (year, year - 1), standard, units) if standard is not None else {}
     for spec in ROWS:
         cells = _with_complements(spec, {u: _cell(spec, sums, histograms, u, year)
                                          for u in units})
         before = _with_complements(spec, {u: _cell(spec, sums, histograms, u, year - 1)
                                           for u in units})
         standardised = False
-        if standard is not None and spec.row in STANDARDISED_ROWS:
-            # Both years on the chosen year's standard, so the change is one of rates only.
-            now = _standardise(data, spec, year, standard, units)
-            then = _standardise(data, spec, year - 1, standard, units)
+        if (spec.row, year) in dsr:
+            now, then = dsr[(spec.row, year)], dsr.get((spec.row, year - 1))
             if now is not None:
                 standardised = True
                 for unit in units:

@@ -41,10 +41,9 @@ def _spread(total: int) -> list[int]:
     return [total // 12 + (1 if month < total % 12 else 0) for month in range(12)]
 
 
-@pytest.fixture
-def dsr_db(isolated_db):
+def _fill(engine, strata_per_region) -> None:
     rows: list = []
-    for i, (region, strata) in enumerate(STRATA.items()):
+    for i, (region, strata) in enumerate(strata_per_region.items()):
         rows += [Region(code=region, name=f"Regio {region.title()}", synthetic=True),
                  Practice(code=f"{region}-P", region=region, pseudonym=f"Praktijk {region}")]
         for age_band, (listed, referrals) in strata.items():
@@ -60,7 +59,12 @@ def dsr_db(isolated_db):
             month=date(2024, 12, 1), patient_pseudonym=700 + i, age_band="18-44", sex="V",
             icpc="K78", condition="af", destination="ziekenhuis", urgent=False,
             rta_conform=True))
-    store_dataset(isolated_db, rows)
+    store_dataset(engine, rows)
+
+
+@pytest.fixture
+def dsr_db(isolated_db):
+    _fill(isolated_db, STRATA)
     return isolated_db
 
 
@@ -100,6 +104,16 @@ def test_standardised_rates_take_out_the_age_mix(dsr_db):
     line = cells.iloc[rows.index("VERW_CARD")]
     assert line["Eenheid"] == "per 1.000 per jaar, gestandaardiseerd voor leeftijd en geslacht"
     assert line["Regio Jong"].startswith("50,0 (")
+
+
+def test_a_region_without_people_in_a_stratum_keeps_the_crude_rates(isolated_db):
+    # OUD lists nobody aged 75-84: its rate there, and so its DSR, does not exist.
+    _fill(isolated_db, {"JONG": STRATA["JONG"], "OUD": {"18-44": (5000, 100)}})
+    data = rv.regiovergelijking(isolated_db)
+    jong = _cell(data, "VERW_CARD", "JONG")
+    assert not jong["standardised"] and jong["value"] == pytest.approx(30.0)
+    cells, _, rows = data.wide()
+    assert cells.iloc[rows.index("VERW_CARD")]["Eenheid"] == "per 1.000 per jaar"
 
 
 def test_crude_rates_when_not_standardising(dsr_db):
