@@ -9,6 +9,7 @@ from dashboard import indicators, privacy, ui
 from dashboard.charts.sparkline import sparkline
 from dashboard.pagedata.overview_tiles import TILES, overview_tiles_for
 from dashboard.queries import overview
+from dashboard.safe_text import escape_markdown as md
 
 ui.page_header("home.title", "home.intro")
 scope = ui.scope()
@@ -174,7 +175,7 @@ if (regions["referrals"].astype(str) == "0").all():
 st.subheader(ui.t("home.regions"))
 for row in regions.itertuples(index=False):
     with st.container(border=True):
-        st.markdown(f"#### {row.name}")
+        st.markdown(f"#### {md(row.name)}")
         details = [
             row.region,
             ui.t("home.anderhalvelijn_since", date=ui.day(row.anderhalvelijn_start))

@@ -14,6 +14,7 @@ from dashboard.indicators import BY_CODE
 from dashboard.pagedata import pdca as pagedata
 from dashboard.queries import pdca as cycles
 from dashboard.queries.indicator_series import indicator_series_for
+from dashboard.safe_text import escape_markdown as md
 
 DATE_MIN, DATE_MAX = date(2000, 1, 1), date(2100, 12, 31)
 TABLE_FORMATS = {0: "integer", 1: "decimal", 2: "decimal2"}
@@ -305,7 +306,7 @@ def show_errors(error: cycles.CycleError) -> None:
 
 
 with register_tab:
-    st.subheader(ui.t("pdca.register.title", region=names[region]))
+    st.subheader(ui.t("pdca.register.title", region=md(names[region])))
     table = region_cycles.assign(
         indicator=region_cycles["indicator_code"].map(indicator_name),
         status_label=region_cycles["status"].map(lambda s: ui.t(f"pdca.status.{s}")),
@@ -345,7 +346,7 @@ with register_tab:
     if not editable:
         # Reading is open to whoever sees the region; changing the register is for the
         # coordinators and cardiologists of the region (dashboard.scope.EDITOR_ROLES).
-        st.caption(ui.t("pdca.read_only", region=names[region]))
+        st.caption(ui.t("pdca.read_only", region=md(names[region])))
     else:
         with st.expander(ui.t("pdca.new.title"), icon=":material/add:", expanded=not by_id):
             with st.form("pdca_new", clear_on_submit=False):

@@ -13,6 +13,7 @@ from dashboard.charts.tornado import tornado
 from dashboard.charts.waterfall import waterfall
 from dashboard.pagedata import sroi as page_data
 from dashboard.queries.sroi import sroi_data_for, sroi_regions_for
+from dashboard.safe_text import escape_markdown as md
 from dashboard.sroi_models import (
     SroiModelError,
     default_scenario_for,
@@ -70,7 +71,7 @@ if BASE not in st.session_state:
 base = st.session_state[BASE]
 
 if start is None:
-    st.info(ui.t("sroi.no_anderhalvelijn", region=info["name"]), icon=":material/info:")
+    st.info(ui.t("sroi.no_anderhalvelijn", region=md(info["name"])), icon=":material/info:")
     if not st.toggle(ui.t("sroi.explore"), key=f"sroi_explore::{region}"):
         st.stop()
     st.caption(ui.t("sroi.explore_note"))
