@@ -28,7 +28,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 
 from dashboard import audit, i18n
 from dashboard.models import AppUser, AuditLog, Practice, Region, UserRegion
-from dashboard.scope import REGION_ROLES, ROLES, Scope
+from dashboard.scope import REGION_ROLES, ROLES, AccessDenied, Scope
 from dashboard.settings import Settings, get_settings
 
 MIN_PASSWORD_LENGTH = 12
@@ -174,19 +174,30 @@ def _check_binding(engine: Engine, role: str, practice: str | None,
     return None, ()
 
 
+def check_manager(by: Scope) -> None:
+    """Accounts are changed by a signed-in beheerder only (the command line acts as one);
+    never by another role, and never from the demo role picker."""
+    if by.role != "beheerder":
+        raise AccessDenied("access.beheer_only")
+    if by.demo:
+        raise AccessDenied("access.beheer_demo")
+
+
 def add_user(
     engine: Engine,
     username: str,
     role: str,
     password: str | None,
     *,
+    by: Scope,
     practice: str | None = None,
     regions: Iterable[str] = (),
     display_name: str = "",
-    actor: str | None = None,
     client: str | None = None,
 ) -> Account:
-    """Create an account. ``password`` None: an account that signs in through OIDC only."""
+    """Create an account. ``password`` None: an account that signs in through OIDC only.
+    ``by`` is who makes it (:func:`check_manager`)."""
+    check_manager(by)
     name = normalise_username(username)
     practice, regions = _check_binding(engine, role, practice, regions)
     hashed = hash_password(password) if password is not None else ""
@@ -203,7 +214,8 @@ def add_user(
         ).inserted_primary_key[0]
         for region in regions:
             conn.execute(insert(UserRegion.__table__).values(user_id=user_id, region=region))
-    audit.record(engine, "user_added", username=actor, client=client, target=name, role=role,
+    audit.record(engine, "user_added", username=by.username, client=client, target=name,
+                 role=role,
                  practice=practice, regions=list(regions))
     return get_account(engine, name)
 
@@ -215,31 +227,34 @@ def _require(engine: Engine, username: str) -> Account:
     return account
 
 
-def set_password(engine: Engine, username: str, password: str, *, actor: str | None = None,
+def set_password(engine: Engine, username: str, password: str, *, by: Scope,
                  client: str | None = None) -> None:
+    check_manager(by)
     account = _require(engine, username)
     hashed = hash_password(password)
     with engine.begin() as conn:
         conn.execute(update(AppUser.__table__).where(AppUser.__table__.c.id == account.id)
                      .values(password_hash=hashed, updated_at=_now()))
-    audit.record(engine, "password_reset", username=actor, client=client,
+    audit.record(engine, "password_reset", username=by.username, client=client,
                  target=account.username)
 
 
-def set_active(engine: Engine, username: str, active: bool, *, actor: str | None = None,
+def set_active(engine: Engine, username: str, active: bool, *, by: Scope,
                client: str | None = None) -> None:
+    check_manager(by)
     account = _require(engine, username)
     with engine.begin() as conn:
         conn.execute(update(AppUser.__table__).where(AppUser.__table__.c.id == account.id)
                      .values(active=active, updated_at=_now()))
-    audit.record(engine, "user_enabled" if active else "user_disabled", username=actor,
+    audit.record(engine, "user_enabled" if active else "user_disabled", username=by.username,
                  client=client, target=account.username)
 
 
 def set_binding(engine: Engine, username: str, role: str, *, practice: str | None = None,
-                regions: Iterable[str] = (), actor: str | None = None,
+                regions: Iterable[str] = (), by: Scope,
                 client: str | None = None) -> None:
     """Change an account's role and its practice or regions."""
+    check_manager(by)
     account = _require(engine, username)
     practice, regions = _check_binding(engine, role, practice, regions)
     links = UserRegion.__table__
@@ -249,7 +264,7 @@ def set_binding(engine: Engine, username: str, role: str, *, practice: str | Non
         conn.execute(delete(links).where(links.c.user_id == account.id))
         for region in regions:
             conn.execute(insert(links).values(user_id=account.id, region=region))
-    audit.record(engine, "user_changed", username=actor, client=client,
+    audit.record(engine, "user_changed", username=by.username, client=client,
                  target=account.username, role=role, practice=practice, regions=list(regions))
 
 

@@ -300,7 +300,7 @@ def cycle_form(prefix: str, defaults: dict[str, Any]) -> dict[str, Any]:
 
 def show_errors(error: cycles.CycleError) -> None:
     st.error(
-        ui.t("pdca.form.invalid") + "\n\n" + "\n".join(f"- {m}" for m in error.messages(lang)),
+        ui.t("pdca.form.invalid") + "\n\n" + "\n".join(f"- {md(m)}" for m in error.messages(lang)),
         icon=":material/error:",
     )
 

@@ -14,6 +14,7 @@ from dashboard.charts.waterfall import waterfall
 from dashboard.pagedata import sroi as page_data
 from dashboard.queries.sroi import sroi_data_for, sroi_regions_for
 from dashboard.safe_text import escape_markdown as md
+from dashboard.scope import AccessDenied
 from dashboard.sroi_models import (
     SroiModelError,
     default_scenario_for,
@@ -339,9 +340,12 @@ def save_current(name_key: str) -> None:
         outcome = save_scenario_for(engine, scope, region, name,
                                     st.session_state.get(VALID, base["doc"]))
     except SroiModelError as error:
-        st.session_state[FLASH] = ("error", "\n".join(error.messages(lang)))
+        st.session_state[FLASH] = ("error", "\n".join(md(m) for m in error.messages(lang)))
         return
-    st.session_state[FLASH] = ("ok", ui.t(f"sroi.saved_{outcome}", name=name))
+    except AccessDenied as error:
+        st.session_state[FLASH] = ("error", ui.t(error.reason, **error.values))
+        return
+    st.session_state[FLASH] = ("ok", ui.t(f"sroi.saved_{outcome}", name=md(name)))
 
 
 def open_saved(select_key: str) -> None:
@@ -351,17 +355,22 @@ def open_saved(select_key: str) -> None:
     try:
         doc = load_scenario_for(engine, scope, region, name)
     except SroiModelError as error:
-        st.session_state[FLASH] = ("error", "\n".join(error.messages(lang)))
+        st.session_state[FLASH] = ("error", "\n".join(md(m) for m in error.messages(lang)))
         return
     if doc is not None:
         set_base(doc, name)
-        st.session_state[FLASH] = ("ok", ui.t("sroi.opened", name=name))
+        st.session_state[FLASH] = ("ok", ui.t("sroi.opened", name=md(name)))
 
 
 def delete_saved(select_key: str) -> None:
     name = st.session_state.get(select_key)
-    if name and delete_scenario_for(engine, scope, region, name):
-        st.session_state[FLASH] = ("ok", ui.t("sroi.deleted", name=name))
+    try:
+        deleted = bool(name) and delete_scenario_for(engine, scope, region, name)
+    except AccessDenied as error:
+        st.session_state[FLASH] = ("error", ui.t(error.reason, **error.values))
+        return
+    if deleted:
+        st.session_state[FLASH] = ("ok", ui.t("sroi.deleted", name=md(name)))
     else:
         st.session_state[FLASH] = ("error", ui.t("sroi.delete_default"))
 
@@ -372,7 +381,7 @@ save_cols[0].text_input(ui.t("sroi.save_name"), key=f"sroi_save_name::{region}",
                         placeholder=ui.t("sroi.save_placeholder"))
 save_cols[1].button(ui.t("sroi.save"), icon=":material/save:", key=f"sroi_save::{region}",
                     on_click=save_current, args=(f"sroi_save_name::{region}",),
-                    width="stretch")
+                    width="stretch", disabled=not scope.may_edit(region))
 open_cols = st.columns([3, 1, 1])
 open_cols[0].selectbox(ui.t("sroi.saved_scenarios"), options=scenario_names(saved),
                        key=f"sroi_open_name::{region}")
@@ -381,7 +390,8 @@ open_cols[1].button(ui.t("sroi.open"), icon=":material/folder_open:",
                     args=(f"sroi_open_name::{region}",), width="stretch")
 open_cols[2].button(ui.t("sroi.delete"), icon=":material/delete:",
                     key=f"sroi_delete::{region}", on_click=delete_saved,
-                    args=(f"sroi_open_name::{region}",), width="stretch")
+                    args=(f"sroi_open_name::{region}",), width="stretch",
+                    disabled=not scope.may_edit(region))
 
 current_label = ui.t("sroi.current")
 compare = st.multiselect(

@@ -21,6 +21,8 @@ from dashboard.models import Practice, Region
 from dashboard.queries import pdca
 from dashboard.scope import Scope
 
+ADMIN = Scope("beheerder", all_regions=True, username="beheer")
+
 EVIL = "evil.example"
 INJECTED = (
     f"[Opnieuw aanmelden](https://{EVIL}/login) ![l](https://{EVIL}/x.png) "
@@ -121,4 +123,4 @@ def inject_everywhere(engine, region: str = "TST") -> None:
     sroi_models.save_scenario_for(engine, editor, region, SHORT, model)
     if auth.get_account(engine, "injected") is None:
         auth.add_user(engine, "injected", "coordinator", None, regions=[region],
-                      display_name=INJECTED)
+                      display_name=INJECTED, by=ADMIN)
