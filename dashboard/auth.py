@@ -15,6 +15,8 @@ No Streamlit here: the sign-in page (``dashboard.ui``) and the command line
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,6 +34,9 @@ from dashboard.scope import REGION_ROLES, ROLES, AccessDenied, Scope
 from dashboard.settings import Settings, get_settings
 
 MIN_PASSWORD_LENGTH = 12
+# Written to the audit log instead of a user name that belongs to no account: such a "name" is
+# often a password typed into the wrong field, and the log is shown to beheerders.
+UNKNOWN_NAME = "(onbekende naam)"
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._@+-]{1,253}")
 _HASHER = PasswordHasher()
 
@@ -320,13 +325,20 @@ class SignIn:
     minutes: int = 0  # for a blocked sign-in: the window after which it may be tried again
 
 
-def _failures(conn, column, value: str, since: datetime) -> int:
+def _failures(conn, column, value: str, since: datetime, attempt: str | None = None) -> int:
     table = AuditLog.__table__
-    return conn.execute(
-        select(func.count()).where(
-            table.c.event == "sign_in_failed", column == value, table.c.at >= since
-        )
-    ).scalar_one()
+    condition = (table.c.event == "sign_in_failed") & (column == value) & (table.c.at >= since)
+    if attempt is not None:
+        condition &= table.c.detail.contains(attempt)
+    return conn.execute(select(func.count()).where(condition)).scalar_one()
+
+
+def attempt_token(name: str, salt: str) -> str:
+    """A keyed hash of a user name that belongs to no account: the per-name limit on wrong
+    passwords still counts it (so the answer does not tell unknown names from known ones)
+    while the log never holds what was typed. Keyed with the secret salt, so the token cannot
+    be reversed by hashing guesses."""
+    return hmac.new(salt.encode(), name.encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def _last_success(conn, username: str) -> datetime | None:
@@ -358,17 +370,22 @@ def authenticate(
     name = (username or "").strip().lower()[:254]
     client_key = (client or "unknown")[:128]
     table = AuditLog.__table__
+    account = get_account(engine, name)
+    # Only an existing account's name is logged; anything else is the fixed marker plus a
+    # keyed token in the detail, which the per-name limit counts.
+    logged, attempt = (account.username, None) if account is not None else (
+        UNKNOWN_NAME, attempt_token(name, settings.salt))
+    extra = {"attempt": attempt} if attempt else {}
     with engine.connect() as conn:
-        last_good = audit.aware(_last_success(conn, name))
+        last_good = audit.aware(_last_success(conn, logged)) if attempt is None else None
         user_since = max(since, last_good) if last_good else since
-        per_user = _failures(conn, table.c.username, name, user_since)
+        per_user = _failures(conn, table.c.username, logged, user_since, attempt)
         per_client = _failures(conn, table.c.client, client_key, since)
     if (per_user >= settings.max_failed_sign_ins_user
             or per_client >= settings.max_failed_sign_ins_client):
-        audit.record(engine, "sign_in_blocked", username=name, client=client_key, at=moment,
-                     failed_user=per_user, failed_client=per_client)
+        audit.record(engine, "sign_in_blocked", username=logged, client=client_key, at=moment,
+                     failed_user=per_user, failed_client=per_client, **extra)
         return SignIn(False, reason="auth.blocked", minutes=settings.sign_in_window_minutes)
-    account = get_account(engine, name)
     stored = ""
     if account is not None:
         with engine.connect() as conn:
@@ -378,8 +395,9 @@ def authenticate(
             ).scalar() or ""
     good = _verify(stored, password or "")
     if not good or account is None or not account.active:
-        audit.record(engine, "sign_in_failed", username=name, client=client_key, at=moment,
-                     reason="inactive" if good and account is not None else "password")
+        audit.record(engine, "sign_in_failed", username=logged, client=client_key, at=moment,
+                     reason="inactive" if good and account is not None else "password",
+                     **extra)
         return SignIn(False, reason="auth.wrong")
     if _HASHER.check_needs_rehash(stored):
         with engine.begin() as conn:

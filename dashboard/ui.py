@@ -576,8 +576,19 @@ def client_id() -> str:
         address, forwarded = None, None
     # Outside a browser session (tests, bare mode) Streamlit hands back placeholders.
     address = address if isinstance(address, str) and address else None
+    if address is None and _has_request_headers():
+        # Streamlit reports no address for a loopback peer (a local browser, or a reverse
+        # proxy on the same machine); say so instead of "unknown".
+        address = "localhost"
     forwarded = forwarded if isinstance(forwarded, str) else None
     return auth.client_address(address, forwarded, get_settings().trusted_proxy_hops)
+
+
+def _has_request_headers() -> bool:
+    try:
+        return bool(st.context.headers.get("Host"))
+    except (AttributeError, RuntimeError):
+        return False
 
 
 def demo_active() -> bool:
@@ -638,7 +649,9 @@ def _oidc_sign_in() -> None:
     engine = get_engine()
     account = auth.get_account(engine, email)
     if account is None or not account.active:
-        audit.record(engine, "sign_in_failed", username=email.lower()[:254], client=client_id(),
+        # The identity provider vouched for this address, but it has no account here:
+        # logged as the unknown-name marker, like a password sign-in with such a name.
+        audit.record(engine, "sign_in_failed", username=auth.UNKNOWN_NAME, client=client_id(),
                      reason="oidc_no_account")
         st.session_state[FLASH_KEY] = "auth.oidc_no_account"
         return

@@ -92,7 +92,7 @@ def test_sign_in_audits_success_and_failure_alike_for_unknown_names(db):
     assert (wrong.ok, wrong.reason) == (unknown.ok, unknown.reason) == (False, "auth.wrong")
     log = audit.recent(db)
     assert list(log["event"]) == ["sign_in_failed", "sign_in_failed", "sign_in", "user_added"]
-    assert list(log["username"][:3]) == ["nobody", "gp", "gp"]
+    assert list(log["username"][:3]) == [auth.UNKNOWN_NAME, "gp", "gp"]
     assert set(log["client"][:3]) == {"10.0.0.1"}
 
 
