@@ -419,6 +419,11 @@ def url_code(value: Any) -> str:
 
 def url_page(page: str) -> None:
     """Called by app.py with the page being shown; a page change starts from its own URL."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        st.session_state[_LAST_PAGE_KEY] = ctx.page_script_hash
     if st.session_state.get(_URL_PAGE) != page:
         st.session_state[_URL_PAGE] = page
         # The app-wide switches (language, presentation) were read before the page was known.
@@ -678,8 +683,42 @@ def _signed_in_scope() -> Scope | None:
     except (auth.AccountError, ValueError):
         _end_session("sign_out", "auth.account_unusable", session["username"])
         return None
-    session["seen"] = audit.now()
+    if user_acted():
+        session["seen"] = audit.now()
     return scope
+
+
+_LAST_PAGE_KEY = "_auth_last_page"
+
+
+def user_acted() -> bool:
+    """Whether this rerun was caused by the user: a widget changed or was clicked, another
+    page was opened, or the browser went back or forward.
+
+    Idle expiry counts from the last user action, not from the last rerun: Streamlit also
+    reruns the script when nobody acts (a websocket that reconnects while a run was under
+    way, a fragment's ``run_every`` timer, a host page's rerun message, the app's own
+    ``st.rerun()``), and each of those used to count as "seen". Streamlit keeps the widget
+    values the browser sent for this run next to those of the previous run and compares them
+    to decide which ``on_change`` callbacks to call; the same comparison tells a user action
+    from a rerun nobody asked for. Those are Streamlit internals: if they change, this answers
+    False (a session then expires while in use, which is noticed, rather than never expiring)
+    and tests/security/test_idle_expiry.py fails.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return False
+    # The page the last run ended on (url_page records it after st.navigation); a run asked
+    # for another one when the user followed a link or the navigation.
+    if st.session_state.get(_LAST_PAGE_KEY) != ctx.page_script_hash or ctx.is_history_navigation:
+        return True
+    try:
+        state = ctx.session_state._state
+        return any(state._widget_changed(widget) for widget in list(state._new_widget_state))
+    except (AttributeError, KeyError, TypeError):
+        return False
 
 
 def _demo_scope() -> Scope:
