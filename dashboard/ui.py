@@ -554,11 +554,30 @@ def presentation_switch() -> None:
         )
 
 
-def altair_chart(chart: Any, **kwargs: Any) -> Any:
-    """``st.altair_chart``, with projector-sized fonts and height in presentation mode."""
-    if presenting():
+# Streamlit's chart toolbar offers "Download as PNG" and "Copy Vega-Lite spec" (the spec holds
+# the chart's data) with no option to switch them off; both bypass the audited downloads below
+# the chart (chart_downloads), so they are hidden. Its labels are not translated.
+_CHART_EXPORTS_CSS = """<style>
+[data-testid="stElementToolbar"] button[aria-label="Download as PNG"],
+[data-testid="stElementToolbar"] button[aria-label="Copy Vega-Lite spec"] {
+  display: none !important;
+}
+</style>"""
+
+
+def without_chart_exports(chart: Any) -> Any:
+    """``chart`` with Vega's own action menu (save as PNG/SVG, view source, open in the Vega
+    editor) switched off in its spec, whatever the renderer's default."""
+    return chart.properties(usermeta={"embedOptions": {"actions": False}})
+
+
+def altair_chart(chart: Any, *, presentation_size: bool = True, **kwargs: Any) -> Any:
+    """``st.altair_chart`` without export menus, with projector-sized fonts and height in
+    presentation mode (``presentation_size=False`` keeps small charts such as sparklines)."""
+    if presentation_size and presenting():
         chart = for_presentation(chart)
-    return st.altair_chart(chart, **kwargs)
+    st.html(_CHART_EXPORTS_CSS)
+    return st.altair_chart(without_chart_exports(chart), **kwargs)
 
 
 # ---- who is looking: sign-in, demo mode and the scope (dashboard.scope) ---------------------

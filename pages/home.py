@@ -114,7 +114,7 @@ def show_tiles() -> None:
                         & (data.series["indicator"] == code)
                     ]
                     if len(points) >= 2:
-                        st.altair_chart(
+                        ui.altair_chart(
                             sparkline(
                                 points,
                                 x="year",
@@ -125,7 +125,7 @@ def show_tiles() -> None:
                                 y_format="$,.2f" if code == "KOSTEN_INW" else ",.2f",
                                 lang=ui.lang(),
                             ),
-                            key=f"spark-{region.region}-{code}",
+                            key=f"spark-{region.region}-{code}", presentation_size=False,
                         )
     table = data.series[data.series["region"].isin(regions["region"])].merge(
         data.regions[["region", "name"]], on="region", how="left"

@@ -38,7 +38,7 @@ _DEBUG = bool(os.environ.get("INJECTION_DEBUG"))
 _PARSER = MarkdownIt("gfm-like", {"linkify": True, "html": True})
 # Elements whose strings the browser shows as plain text, never as Markdown: table and chart
 # data, the Vega-Lite spec (Vega draws titles as text), select-box options, file names.
-_PLAIN = {"Arrow", "ArrowVegaLiteChart", "DownloadButton", "PageLink", "Html"}
+_PLAIN = {"Arrow", "ArrowVegaLiteChart", "VegaLiteChart", "DownloadButton", "PageLink", "Html"}
 _PLAIN_FIELDS = {"options", "default", "raw_value", "raw_values", "spec", "id", "form_id",
                  "file_name", "url", "page", "page_script_hash", "deferred_file_id", "icon",
                  "placeholder"}
