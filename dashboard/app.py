@@ -43,7 +43,9 @@ SIGN_IN_PAGE = ("aanmelden.py", "nav.sign_in", ":material/login:", "aanmelden")
 
 st.set_page_config(
     page_title="Hartnetwerk dashboard",
-    page_icon=":material/cardiology:",
+    # A file, not ":material/cardiology:": for a Material icon the browser fetches the favicon
+    # from fonts.gstatic.com; an SVG file is sent inline as a data URL.
+    page_icon=str(PROJECT_ROOT / "dashboard" / "static" / "favicon.svg"),
     layout="wide",
     initial_sidebar_state="expanded",
 )
