@@ -18,7 +18,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard import audit, auth, database, formatting, i18n
+from dashboard import audit, auth, database, downloads, formatting, i18n
 from dashboard.charts.common import for_presentation
 from dashboard.export import images, tables
 from dashboard.queries.common import (
@@ -196,10 +196,11 @@ def _with_count_texts(frame: pd.DataFrame, formats: Mapping[str, str], per_colum
     return styler
 
 
-def _csv_bytes(frame: pd.DataFrame) -> bytes:
+def _csv_bytes(frame: pd.DataFrame, language: str | None = None) -> bytes:
     # Dutch Excel opens semicolon-separated files with decimal commas and dd-mm-jjjj dates; the
     # BOM tells Excel the file is UTF-8 so "patiënten" survives. Formula-like texts are defused.
-    return tables.csv_bytes(frame, lang())
+    # The language is passed in when this runs on a click, outside the session's script.
+    return tables.csv_bytes(frame, language or lang())
 
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -249,26 +250,23 @@ def show_table(
             on_select="rerun" if selectable else "ignore", selection_mode="single-row",
         )
     with st.container(horizontal=True):
-        st.download_button(
+        download_button(
             t("table.download_csv"),
-            data=_csv_bytes(frame),
+            data=lambda: _csv_bytes(frame, language),
             file_name=f"{file_name}.csv",
             mime="text/csv",
             icon=":material/download:",
             key=f"download-{key or file_name}",
-            on_click=record_export,
-            args=(f"{file_name}.csv", len(frame)),
+            rows=len(frame),
         )
-        # Built only when clicked: most tables are looked at, not downloaded.
-        st.download_button(
+        download_button(
             t("table.download_xlsx"),
             data=lambda: tables.xlsx_bytes(frame, kinds, language),
             file_name=f"{file_name}.xlsx",
             mime=XLSX_MIME,
             icon=":material/table_view:",
             key=f"download-xlsx-{key or file_name}",
-            on_click=record_export,
-            args=(f"{file_name}.xlsx", len(frame)),
+            rows=len(frame),
         )
     if about:
         with st.expander(t("table.about"), icon=":material/info:"):
@@ -315,26 +313,22 @@ def chart_downloads(chart: Any, *, file_name: str, key: str | None = None) -> No
     Streamlit's download thread) and is cached per spec in :mod:`dashboard.export.images`.
     """
     with st.container(horizontal=True):
-        st.download_button(
+        download_button(
             t("chart.download_png"),
             data=lambda: images.png_bytes(chart),
             file_name=f"{file_name}.png",
             mime="image/png",
             icon=":material/image:",
             key=f"download-png-{key or file_name}",
-            on_click=record_export,
-            args=(f"{file_name}.png",),
             help=t("chart.download_png_help"),
         )
-        st.download_button(
+        download_button(
             t("chart.download_svg"),
             data=lambda: images.svg_bytes(chart),
             file_name=f"{file_name}.svg",
             mime="image/svg+xml",
             icon=":material/polyline:",
             key=f"download-svg-{key or file_name}",
-            on_click=record_export,
-            args=(f"{file_name}.svg",),
             help=t("chart.download_svg_help"),
         )
 
@@ -637,10 +631,16 @@ def oidc_configured() -> bool:
         return False
 
 
-def _end_session(event: str, reason: str | None, username: str) -> None:
-    st.session_state.pop(SESSION_KEY, None)
+def _end_session(event: str, reason: str | None, username: str, *,
+                 audited: bool = False) -> None:
+    session = st.session_state.pop(SESSION_KEY, None)
+    if isinstance(session, dict):
+        # The guard and the download threads hold this dict: from now on they refuse.
+        audited = not downloads.end_once(session, reason or "auth.signed_out") or audited
     if reason:
         st.session_state[FLASH_KEY] = reason
+    if audited:
+        return
     try:
         audit.record(get_engine(), event, username=username, client=client_id(),
                      reason=reason or "")
@@ -826,15 +826,60 @@ def demo_banner(current: Scope | None) -> None:
     st.info(t("demo.banner", role=t(f"role.{current.role}")), icon=":material/theater_comedy:")
 
 
-def record_export(file_name: str, rows: int | None = None) -> None:
-    """Audit a download (on_click of every download button): who, when, which file."""
-    current = st.session_state.get(SCOPE_KEY)
+class DownloadRefused(PermissionError):
+    """A download asked for by a session that may no longer download (or outside the guard)."""
+
+
+def download_token() -> str | None:
+    """This browser's download cookie, set by the guard in ``dashboard.server``."""
     try:
-        audit.record(
-            get_engine(), "export",
-            username=current.username if isinstance(current, Scope) else None,
-            role=current.role if isinstance(current, Scope) else None,
-            client=client_id(), file=file_name, rows=rows,
-        )
-    except SQLAlchemyError:
-        pass  # a failing audit write must not break the download itself
+        token = st.context.cookies.get(downloads.COOKIE)
+    except (AttributeError, RuntimeError):
+        return None
+    return token if downloads.valid_token(token) else None
+
+
+def download_button(label: str, data: Any, *, file_name: str, mime: str,
+                    rows: int | None = None, container: Any = None, **kwargs: Any) -> None:
+    """``st.download_button`` whose file is made on click, for this session only, audited.
+
+    ``data`` is bytes or a callable that makes them. The click runs in Streamlit's download
+    thread, over this session's websocket: the file is made only while the session is signed
+    in and neither idle nor expired (an idle one is ended and audited there), the click counts
+    as a user action, the export is audited, and the file is granted to this browser's
+    download cookie for one fetch (``dashboard.downloads``). Without the guard (no cookie: the
+    app was started without ``dashboard/server.py``) every download is refused.
+    """
+    token = download_token()
+    session = st.session_state.get(SESSION_KEY)
+    current = st.session_state.get(SCOPE_KEY)
+    username = current.username if isinstance(current, Scope) else None
+    role = current.role if isinstance(current, Scope) else None
+    client = client_id()
+    url = get_settings().database_url
+
+    def make() -> bytes:
+        now = audit.now()
+        engine = _engine_for(url)
+        problem = downloads.session_problem(session, now)
+        if problem:
+            if problem in ("auth.idle", "auth.expired") and downloads.end_once(session, problem):
+                audit.record(engine, "session_expired", username=session["username"],
+                             client=client, reason=problem)
+            raise DownloadRefused(problem)
+        if token is None:
+            raise DownloadRefused("no download cookie")
+        if session is not None:
+            session["seen"] = now  # a download is a user action
+        content = data() if callable(data) else data
+        content = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+        downloads.REGISTRY.grant(token, session, content, now)
+        try:
+            audit.record(engine, "export", username=username, role=role, client=client,
+                         file=file_name, rows=rows)
+        except SQLAlchemyError:
+            pass  # a failing audit write must not break the download itself
+        return content
+
+    (container or st).download_button(label, data=make, file_name=file_name, mime=mime,
+                                      on_click="ignore", **kwargs)

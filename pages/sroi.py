@@ -424,20 +424,18 @@ else:
 
 stem = file_stem("sroi", region, base["name"])
 export_cols = st.columns(2)
-export_cols[0].download_button(
+ui.download_button(
     ui.t("sroi.export_xlsx"),
     data=page_data.workbook(resolved, view, info["name"], lang),
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/download:", key="sroi-xlsx", width="stretch",
-    on_click=ui.record_export, args=(f"{stem}.xlsx",),
+    icon=":material/download:", key="sroi-xlsx", width="stretch", container=export_cols[0],
 )
-export_cols[1].download_button(
+ui.download_button(
     ui.t("sroi.export_json"),
     data=to_json(resolved.doc | {"name": base["name"]}, region=region, scenario=base["name"]),
     file_name=f"{stem}.json", mime="application/json",
-    icon=":material/download:", key="sroi-json", width="stretch",
-    on_click=ui.record_export, args=(f"{stem}.json",),
+    icon=":material/download:", key="sroi-json", width="stretch", container=export_cols[1],
 )
 
 upload = st.file_uploader(ui.t("sroi.import"), type=["json", "toml"],
