@@ -11,8 +11,9 @@ names it: no cookie, no session. The dashboard closes that in three steps:
    SameSite=Strict) plus the content's digest, for :data:`GRANT_SECONDS`.
 3. The guard in front of ``/media`` serves a file only against such a grant, once: the request
    must carry the cookie the grant names, the session must still be usable (not signed out,
-   idle or expired at that moment), and the grant is used up by the delivery. Anything else
-   is answered 404, whether the file exists or not.
+   idle or expired at that moment), and the grant is used up by the delivery (two fetches:
+   Streamlit's button checks the URL, then downloads it). Anything else is answered 404,
+   whether the file exists or not.
 
 No Streamlit here: the guard (an ASGI middleware) and the page helper both use this registry.
 A session is the dict ``ui`` keeps in ``st.session_state`` (``username``, ``started``,
@@ -34,6 +35,8 @@ from dashboard import auth
 
 COOKIE = "hartnetwerk_download"
 GRANT_SECONDS = 60
+# Streamlit's download button fetches the file twice: a check of the URL, then the download.
+FETCHES_PER_GRANT = 2
 _TOKEN_BYTES = 32
 
 
@@ -80,6 +83,7 @@ class Grant:
     token: str
     session: dict[str, Any] | None
     expires: datetime
+    fetches_left: int = FETCHES_PER_GRANT
 
 
 class Registry:
@@ -107,9 +111,11 @@ class Registry:
             self._drop_expired(now)
             for entry in self._grants.get(key, []):
                 if secrets.compare_digest(entry.token, token):
-                    self._grants[key].remove(entry)
-                    if not self._grants[key]:
-                        del self._grants[key]
+                    entry.fetches_left -= 1
+                    if entry.fetches_left <= 0:
+                        self._grants[key].remove(entry)
+                        if not self._grants[key]:
+                            del self._grants[key]
                     return session_problem(entry.session, now) is None
         return False
 
