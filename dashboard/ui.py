@@ -639,6 +639,15 @@ def _end_session(event: str, reason: str | None, username: str, *,
         audited = not downloads.end_once(session, reason or "auth.signed_out") or audited
     if reason:
         st.session_state[FLASH_KEY] = reason
+    _audit_end(event, reason, username, audited)
+    if event == "session_expired" and oidc_configured() and getattr(st.user, "is_logged_in",
+                                                                      False):
+        # Streamlit's sign-in cookie would start a new session at the next rerun without any
+        # action (_oidc_sign_in): an expired session removes it too.
+        st.logout()
+
+
+def _audit_end(event: str, reason: str | None, username: str, audited: bool) -> None:
     if audited:
         return
     try:
