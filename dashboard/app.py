@@ -1,4 +1,5 @@
-"""Entry point of the dashboard: ``python -m dashboard`` (or ``streamlit run dashboard/app.py``).
+"""The dashboard's page script: ``python -m dashboard`` serves it through ``dashboard/server.py``
+(``streamlit run dashboard/server.py``), which puts the download guard in front of it.
 
 Runs on every page view: page config, language switch, who is looking (a signed-in session,
 or the demo role picker while only synthetic data is loaded; otherwise only the sign-in page),
