@@ -28,6 +28,7 @@ from dashboard.queries.common import (
     practice_directory,
     region_directory,
 )
+from dashboard.safe_text import escape_markdown
 from dashboard.scope import REGION_ROLES, ROLES, AccessDenied, Scope
 from dashboard.settings import get_settings
 
@@ -822,7 +823,7 @@ def scope_sidebar(current: Scope | None) -> None:
     if current.demo:
         return
     with st.sidebar.container(border=True):
-        st.caption(t("auth.signed_in_as", name=current.username,
+        st.caption(t("auth.signed_in_as", name=escape_markdown(current.username),
                      role=t(f"role.{current.role}")))
         st.button(t("auth.sign_out"), icon=":material/logout:", key="auth_sign_out",
                   on_click=sign_out)

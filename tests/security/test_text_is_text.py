@@ -60,8 +60,13 @@ def test_the_escaping_keeps_every_character_and_starts_nothing():
         assert live_markup(escape_markdown(text)) == []
         assert "\n" not in escape_markdown(text)
     assert live_markup(INJECTED)  # the check itself sees the injection when it is live
-    assert escape_markdown("Dr. A-B (NKU)") == r"Dr\. A\-B \(NKU\)"
+    # Ordinary names keep their text as typed; only what could start markup is escaped.
+    for plain in ("Dr. A-B (NKU)", "Alle regio's", "VERW_ZH", "Jansen & Partners", "12,5%"):
+        assert escape_markdown(plain) == plain
     assert escape_markdown(12) == "12"
+    assert escape_markdown("[a](https://x.nl)") == r"\[a\](https\://x.nl)"
+    assert escape_markdown("# kop") == r"\# kop" and escape_markdown("1. a") == r"1\. a"
+    assert escape_markdown("www.x.nl a@x.nl") == r"www\.x.nl a\@x.nl"
 
 
 @pytest.mark.parametrize("role", ["coordinator", "huisarts", "beheerder"])
