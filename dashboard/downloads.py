@@ -9,8 +9,8 @@ names it: no cookie, no session. The dashboard closes that in three steps:
 2. Making it grants the file to that session's browser: the *download cookie* (a random token
    the guard in ``dashboard.server`` gives every browser on its first request, HttpOnly and
    SameSite=Strict) plus the content's digest, for :data:`GRANT_SECONDS`.
-3. The guard in front of ``/media`` serves a file only against such a grant, once: the request
-   must carry the cookie the grant names, the session must still be usable (not signed out,
+3. The guard in front of ``/media`` serves a file only against such a grant: the request must
+   carry the cookie the grant names, the session must still be usable (not signed out,
    idle or expired at that moment), and the grant is used up by the delivery (two fetches:
    Streamlit's button checks the URL, then downloads it). Anything else is answered 404,
    whether the file exists or not.

@@ -857,8 +857,8 @@ def download_button(label: str, data: Any, *, file_name: str, mime: str,
     thread, over this session's websocket: the file is made only while the session is signed
     in and neither idle nor expired (an idle one is ended and audited there), the click counts
     as a user action, the export is audited, and the file is granted to this browser's
-    download cookie for one fetch (``dashboard.downloads``). Without the guard (no cookie: the
-    app was started without ``dashboard/server.py``) every download is refused.
+    download cookie for one delivery (``dashboard.downloads``). Without the guard (no cookie:
+    the app was started without ``dashboard/server.py``) every download is refused.
     """
     token = download_token()
     session = st.session_state.get(SESSION_KEY)
