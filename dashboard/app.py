@@ -1,4 +1,5 @@
-"""Entry point of the dashboard: ``python -m dashboard`` (or ``streamlit run dashboard/app.py``).
+"""The dashboard's page script: ``python -m dashboard`` serves it through ``dashboard/server.py``
+(``streamlit run dashboard/server.py``), which puts the download guard in front of it.
 
 Runs on every page view: page config, language switch, who is looking (a signed-in session,
 or the demo role picker while only synthetic data is loaded; otherwise only the sign-in page),
@@ -43,7 +44,9 @@ SIGN_IN_PAGE = ("aanmelden.py", "nav.sign_in", ":material/login:", "aanmelden")
 
 st.set_page_config(
     page_title="Hartnetwerk dashboard",
-    page_icon=":material/cardiology:",
+    # A file, not ":material/cardiology:": for a Material icon the browser fetches the favicon
+    # from fonts.gstatic.com; an SVG file is sent inline as a data URL.
+    page_icon=str(PROJECT_ROOT / "dashboard" / "static" / "favicon.svg"),
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -15,6 +15,8 @@ No Streamlit here: the sign-in page (``dashboard.ui``) and the command line
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,10 +30,13 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 
 from dashboard import audit, i18n
 from dashboard.models import AppUser, AuditLog, Practice, Region, UserRegion
-from dashboard.scope import REGION_ROLES, ROLES, Scope
+from dashboard.scope import REGION_ROLES, ROLES, AccessDenied, Scope
 from dashboard.settings import Settings, get_settings
 
 MIN_PASSWORD_LENGTH = 12
+# Written to the audit log instead of a user name that belongs to no account: such a "name" is
+# often a password typed into the wrong field, and the log is shown to beheerders.
+UNKNOWN_NAME = "(onbekende naam)"
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._@+-]{1,253}")
 _HASHER = PasswordHasher()
 
@@ -174,19 +179,30 @@ def _check_binding(engine: Engine, role: str, practice: str | None,
     return None, ()
 
 
+def check_manager(by: Scope) -> None:
+    """Accounts are changed by a signed-in beheerder only (the command line acts as one);
+    never by another role, and never from the demo role picker."""
+    if by.role != "beheerder":
+        raise AccessDenied("access.beheer_only")
+    if by.demo:
+        raise AccessDenied("access.beheer_demo")
+
+
 def add_user(
     engine: Engine,
     username: str,
     role: str,
     password: str | None,
     *,
+    by: Scope,
     practice: str | None = None,
     regions: Iterable[str] = (),
     display_name: str = "",
-    actor: str | None = None,
     client: str | None = None,
 ) -> Account:
-    """Create an account. ``password`` None: an account that signs in through OIDC only."""
+    """Create an account. ``password`` None: an account that signs in through OIDC only.
+    ``by`` is who makes it (:func:`check_manager`)."""
+    check_manager(by)
     name = normalise_username(username)
     practice, regions = _check_binding(engine, role, practice, regions)
     hashed = hash_password(password) if password is not None else ""
@@ -203,7 +219,8 @@ def add_user(
         ).inserted_primary_key[0]
         for region in regions:
             conn.execute(insert(UserRegion.__table__).values(user_id=user_id, region=region))
-    audit.record(engine, "user_added", username=actor, client=client, target=name, role=role,
+    audit.record(engine, "user_added", username=by.username, client=client, target=name,
+                 role=role,
                  practice=practice, regions=list(regions))
     return get_account(engine, name)
 
@@ -215,31 +232,34 @@ def _require(engine: Engine, username: str) -> Account:
     return account
 
 
-def set_password(engine: Engine, username: str, password: str, *, actor: str | None = None,
+def set_password(engine: Engine, username: str, password: str, *, by: Scope,
                  client: str | None = None) -> None:
+    check_manager(by)
     account = _require(engine, username)
     hashed = hash_password(password)
     with engine.begin() as conn:
         conn.execute(update(AppUser.__table__).where(AppUser.__table__.c.id == account.id)
                      .values(password_hash=hashed, updated_at=_now()))
-    audit.record(engine, "password_reset", username=actor, client=client,
+    audit.record(engine, "password_reset", username=by.username, client=client,
                  target=account.username)
 
 
-def set_active(engine: Engine, username: str, active: bool, *, actor: str | None = None,
+def set_active(engine: Engine, username: str, active: bool, *, by: Scope,
                client: str | None = None) -> None:
+    check_manager(by)
     account = _require(engine, username)
     with engine.begin() as conn:
         conn.execute(update(AppUser.__table__).where(AppUser.__table__.c.id == account.id)
                      .values(active=active, updated_at=_now()))
-    audit.record(engine, "user_enabled" if active else "user_disabled", username=actor,
+    audit.record(engine, "user_enabled" if active else "user_disabled", username=by.username,
                  client=client, target=account.username)
 
 
 def set_binding(engine: Engine, username: str, role: str, *, practice: str | None = None,
-                regions: Iterable[str] = (), actor: str | None = None,
+                regions: Iterable[str] = (), by: Scope,
                 client: str | None = None) -> None:
     """Change an account's role and its practice or regions."""
+    check_manager(by)
     account = _require(engine, username)
     practice, regions = _check_binding(engine, role, practice, regions)
     links = UserRegion.__table__
@@ -249,7 +269,7 @@ def set_binding(engine: Engine, username: str, role: str, *, practice: str | Non
         conn.execute(delete(links).where(links.c.user_id == account.id))
         for region in regions:
             conn.execute(insert(links).values(user_id=account.id, region=region))
-    audit.record(engine, "user_changed", username=actor, client=client,
+    audit.record(engine, "user_changed", username=by.username, client=client,
                  target=account.username, role=role, practice=practice, regions=list(regions))
 
 
@@ -305,13 +325,20 @@ class SignIn:
     minutes: int = 0  # for a blocked sign-in: the window after which it may be tried again
 
 
-def _failures(conn, column, value: str, since: datetime) -> int:
+def _failures(conn, column, value: str, since: datetime, attempt: str | None = None) -> int:
     table = AuditLog.__table__
-    return conn.execute(
-        select(func.count()).where(
-            table.c.event == "sign_in_failed", column == value, table.c.at >= since
-        )
-    ).scalar_one()
+    condition = (table.c.event == "sign_in_failed") & (column == value) & (table.c.at >= since)
+    if attempt is not None:
+        condition &= table.c.detail.contains(attempt)
+    return conn.execute(select(func.count()).where(condition)).scalar_one()
+
+
+def attempt_token(name: str, salt: str) -> str:
+    """A keyed hash of a user name that belongs to no account: the per-name limit on wrong
+    passwords still counts it (so the answer does not tell unknown names from known ones)
+    while the log never holds what was typed. Keyed with the secret salt, so the token cannot
+    be reversed by hashing guesses."""
+    return hmac.new(salt.encode(), name.encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def _last_success(conn, username: str) -> datetime | None:
@@ -343,17 +370,22 @@ def authenticate(
     name = (username or "").strip().lower()[:254]
     client_key = (client or "unknown")[:128]
     table = AuditLog.__table__
+    account = get_account(engine, name)
+    # Only an existing account's name is logged; anything else is the fixed marker plus a
+    # keyed token in the detail, which the per-name limit counts.
+    logged, attempt = (account.username, None) if account is not None else (
+        UNKNOWN_NAME, attempt_token(name, settings.salt))
+    extra = {"attempt": attempt} if attempt else {}
     with engine.connect() as conn:
-        last_good = audit.aware(_last_success(conn, name))
+        last_good = audit.aware(_last_success(conn, logged)) if attempt is None else None
         user_since = max(since, last_good) if last_good else since
-        per_user = _failures(conn, table.c.username, name, user_since)
+        per_user = _failures(conn, table.c.username, logged, user_since, attempt)
         per_client = _failures(conn, table.c.client, client_key, since)
     if (per_user >= settings.max_failed_sign_ins_user
             or per_client >= settings.max_failed_sign_ins_client):
-        audit.record(engine, "sign_in_blocked", username=name, client=client_key, at=moment,
-                     failed_user=per_user, failed_client=per_client)
+        audit.record(engine, "sign_in_blocked", username=logged, client=client_key, at=moment,
+                     failed_user=per_user, failed_client=per_client, **extra)
         return SignIn(False, reason="auth.blocked", minutes=settings.sign_in_window_minutes)
-    account = get_account(engine, name)
     stored = ""
     if account is not None:
         with engine.connect() as conn:
@@ -363,8 +395,9 @@ def authenticate(
             ).scalar() or ""
     good = _verify(stored, password or "")
     if not good or account is None or not account.active:
-        audit.record(engine, "sign_in_failed", username=name, client=client_key, at=moment,
-                     reason="inactive" if good and account is not None else "password")
+        audit.record(engine, "sign_in_failed", username=logged, client=client_key, at=moment,
+                     reason="inactive" if good and account is not None else "password",
+                     **extra)
         return SignIn(False, reason="auth.wrong")
     if _HASHER.check_needs_rehash(stored):
         with engine.begin() as conn:

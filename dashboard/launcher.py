@@ -8,7 +8,8 @@
    ``--port`` wins over both.
 2. Makes sure the database exists, and loads the bundled sample data when it holds no
    referrals (unless ``--no-sample``), so a fresh checkout shows a working dashboard.
-3. Replaces itself with ``python -m streamlit run dashboard/app.py``. Any option this launcher
+3. Replaces itself with ``python -m streamlit run dashboard/server.py`` (app.py behind the
+   download guard). Any option this launcher
    does not know (e.g. ``--server.address=127.0.0.1``) is handed to ``streamlit run``.
 """
 
@@ -27,7 +28,8 @@ from typing import Any
 from dashboard.settings import PROJECT_ROOT, SAMPLE_DATA_DIR
 
 CONFIG_FILE = PROJECT_ROOT / "streamlit_config.toml"
-APP_SCRIPT = PROJECT_ROOT / "dashboard" / "app.py"
+# The app with the download guard in front of /media (dashboard/server.py wraps app.py).
+APP_SCRIPT = PROJECT_ROOT / "dashboard" / "server.py"
 
 
 def _snake_case(name: str) -> str:

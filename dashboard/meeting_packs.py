@@ -98,10 +98,18 @@ def _validate(session: Session, name: Any, region: Any, pack_id: int | None) -> 
 
 
 def save_pack(engine: Engine, name: str, region: str, slides: Sequence[Mapping[str, Any]],
-              pack_id: int | None = None) -> int:
-    """Store a new pack (``pack_id`` None) or replace an existing one; returns its id."""
+              pack_id: int | None = None, *, scope: Scope) -> int:
+    """Store a new pack (``pack_id`` None) or replace an existing one; returns its id.
+
+    ``scope`` must be an editing role of ``region`` and, for an existing pack, of the region
+    the pack is in now (AccessDenied otherwise, and nothing is written).
+    """
+    scope.check_edit(region)
     clean = normalise_slides(slides)
     with Session(engine) as session:
+        current = session.get(MeetingPack, pack_id) if pack_id is not None else None
+        if current is not None:
+            scope.check_edit(current.region)
         name = _validate(session, name, region, pack_id)
         now = _now()
         pack = session.get(MeetingPack, pack_id) if pack_id is not None else None
@@ -152,11 +160,13 @@ def _count(slides_json: str | None) -> int:
     return len(slides) if isinstance(slides, list) else 0
 
 
-def delete_pack(engine: Engine, pack_id: int) -> bool:
+def delete_pack(engine: Engine, pack_id: int, *, scope: Scope) -> bool:
+    """Delete a pack; editing roles of its region only (AccessDenied otherwise)."""
     with Session(engine) as session:
         pack = session.get(MeetingPack, pack_id)
         if pack is None:
             return False
+        scope.check_edit(pack.region)
         session.delete(pack)
         session.commit()
         return True
@@ -179,16 +189,8 @@ def get_pack_for(engine: Engine, scope: Scope, pack_id: int) -> dict[str, Any] |
 
 def save_pack_for(engine: Engine, scope: Scope, name: str, region: str,
                   slides: Sequence[Mapping[str, Any]], pack_id: int | None = None) -> int:
-    scope.check_edit(region)
-    if pack_id is not None:
-        current = get_pack(engine, pack_id)
-        if current is not None:
-            scope.check_edit(current["region"])
-    return save_pack(engine, name, region, slides, pack_id=pack_id)
+    return save_pack(engine, name, region, slides, pack_id=pack_id, scope=scope)
 
 
 def delete_pack_for(engine: Engine, scope: Scope, pack_id: int) -> bool:
-    current = get_pack(engine, pack_id)
-    if current is not None:
-        scope.check_edit(current["region"])
-    return delete_pack(engine, pack_id)
+    return delete_pack(engine, pack_id, scope=scope)

@@ -41,6 +41,7 @@ from dashboard.queries import referrals
 from dashboard.queries.indicator_series import indicator_series
 from dashboard.queries.sroi import sroi_data as sroi_query
 from dashboard.queries.sroi import sroi_regions
+from dashboard.safe_text import escape_markdown
 from dashboard.scope import Scope
 from dashboard.sroi_models import default_scenario
 
@@ -295,7 +296,9 @@ def _load_spiegel(engine, region, f, lang, content: SlideContent, user_scope: Sc
         content.empty = data.message
         return
     # The page's closing hint to pick one's own practice has no place on a slide.
-    content.reading = data.conclusion.removesuffix(" " + _t("spiegel.choose_practice", lang))
+    # The reading is shown as Markdown; the conclusion holds region and practice names.
+    content.reading = escape_markdown(
+        data.conclusion.removesuffix(" " + _t("spiegel.choose_practice", lang)))
     if funnel:
         content.data = data.funnel_points
         content.frames = {"lines": data.funnel_lines}
@@ -348,7 +351,7 @@ def _load_alv(engine, region, f, lang, content: SlideContent, user_scope: Scope)
     head = data.headline
     if head["share"] is not None:
         content.reading = _t(
-            "slide.reading.alv_share", lang, scope=scope,
+            "slide.reading.alv_share", lang, scope=escape_markdown(scope),
             share=formatting.format_percent(head["share"], 1, lang),
             low=formatting.format_percent(head["share_low"], 1, lang),
             high=formatting.format_percent(head["share_high"], 1, lang),

@@ -521,12 +521,22 @@ def load_scenario(engine: Engine, region: str, name: str) -> dict[str, Any] | No
 
 
 def save_scenario(
-    engine: Engine, region: str, name: str, doc: Mapping[str, Any], *, is_default: bool = False
+    engine: Engine, region: str, name: str, doc: Mapping[str, Any], *, scope: Scope,
+    is_default: bool = False,
 ) -> str:
     """Store ``doc`` under ``name`` for ``region``; returns "created" or "updated".
 
-    The document is checked first, so the table never holds a model the page cannot open.
+    Only an editing role of the region may write (``scope.check_edit``; AccessDenied
+    otherwise, before anything is read or written): the region's own model and its saved
+    scenarios are shared by everyone who sees the region. The document is checked first, so
+    the table never holds a model the page cannot open.
     """
+    scope.check_edit(region)
+    return _store_scenario(engine, region, name, doc, is_default=is_default)
+
+
+def _store_scenario(engine: Engine, region: str, name: str, doc: Mapping[str, Any], *,
+                    is_default: bool = False) -> str:
     name = name.strip()
     if not name:
         raise SroiModelError([Problem("sroi.err.scenario_name", value=name)])
@@ -562,8 +572,10 @@ def save_scenario(
     return outcome
 
 
-def delete_scenario(engine: Engine, region: str, name: str) -> bool:
-    """Delete a saved scenario; the region's own model cannot be deleted (returns False)."""
+def delete_scenario(engine: Engine, region: str, name: str, *, scope: Scope) -> bool:
+    """Delete a saved scenario; the region's own model cannot be deleted (returns False).
+    Editing roles of the region only (AccessDenied otherwise)."""
+    scope.check_edit(region)
     table = SroiScenario.__table__
     with engine.begin() as conn:
         result = conn.execute(
@@ -590,7 +602,9 @@ def default_scenario(
         doc = seed_document(region, synthetic=synthetic, has_anderhalvelijn=has_anderhalvelijn)
         name = doc["name"] or i18n.translate("sroi.default_name")
         try:
-            save_scenario(engine, region, name, doc, is_default=True)
+            # The seed is the shipped model, not anyone's edit: written for whoever opens
+            # the region first, whatever their role.
+            _store_scenario(engine, region, name, doc, is_default=True)
         except IntegrityError:
             pass
         return default_scenario(
@@ -620,7 +634,8 @@ def file_stem(*parts: str) -> str:
 
 # ---- the same, within the user's scope (what the SROI page calls) ---------------------------
 # A region's SROI model and scenarios are region-level: whoever may see the region's aggregates
-# may read and save them (insurers are the main users); other regions are refused.
+# may read them (insurers are the main users); writing them is for the region's editing roles
+# (checked again in save_scenario and delete_scenario themselves).
 
 
 def list_scenarios_for(engine: Engine, scope: Scope, region: str) -> pd.DataFrame:
@@ -636,13 +651,11 @@ def load_scenario_for(engine: Engine, scope: Scope, region: str,
 
 def save_scenario_for(engine: Engine, scope: Scope, region: str, name: str,
                       doc: Mapping[str, Any]) -> str:
-    scope.check_region(region)
-    return save_scenario(engine, region, name, doc)
+    return save_scenario(engine, region, name, doc, scope=scope)
 
 
 def delete_scenario_for(engine: Engine, scope: Scope, region: str, name: str) -> bool:
-    scope.check_region(region)
-    return delete_scenario(engine, region, name)
+    return delete_scenario(engine, region, name, scope=scope)
 
 
 def default_scenario_for(engine: Engine, scope: Scope, region: str, *, synthetic: bool,

@@ -18,7 +18,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard import audit, auth, database, formatting, i18n
+from dashboard import audit, auth, database, downloads, formatting, i18n
 from dashboard.charts.common import for_presentation
 from dashboard.export import images, tables
 from dashboard.queries.common import (
@@ -28,6 +28,7 @@ from dashboard.queries.common import (
     practice_directory,
     region_directory,
 )
+from dashboard.safe_text import escape_markdown
 from dashboard.scope import REGION_ROLES, ROLES, AccessDenied, Scope
 from dashboard.settings import get_settings
 
@@ -196,10 +197,11 @@ def _with_count_texts(frame: pd.DataFrame, formats: Mapping[str, str], per_colum
     return styler
 
 
-def _csv_bytes(frame: pd.DataFrame) -> bytes:
+def _csv_bytes(frame: pd.DataFrame, language: str | None = None) -> bytes:
     # Dutch Excel opens semicolon-separated files with decimal commas and dd-mm-jjjj dates; the
     # BOM tells Excel the file is UTF-8 so "patiënten" survives. Formula-like texts are defused.
-    return tables.csv_bytes(frame, lang())
+    # The language is passed in when this runs on a click, outside the session's script.
+    return tables.csv_bytes(frame, language or lang())
 
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -249,26 +251,23 @@ def show_table(
             on_select="rerun" if selectable else "ignore", selection_mode="single-row",
         )
     with st.container(horizontal=True):
-        st.download_button(
+        download_button(
             t("table.download_csv"),
-            data=_csv_bytes(frame),
+            data=lambda: _csv_bytes(frame, language),
             file_name=f"{file_name}.csv",
             mime="text/csv",
             icon=":material/download:",
             key=f"download-{key or file_name}",
-            on_click=record_export,
-            args=(f"{file_name}.csv", len(frame)),
+            rows=len(frame),
         )
-        # Built only when clicked: most tables are looked at, not downloaded.
-        st.download_button(
+        download_button(
             t("table.download_xlsx"),
             data=lambda: tables.xlsx_bytes(frame, kinds, language),
             file_name=f"{file_name}.xlsx",
             mime=XLSX_MIME,
             icon=":material/table_view:",
             key=f"download-xlsx-{key or file_name}",
-            on_click=record_export,
-            args=(f"{file_name}.xlsx", len(frame)),
+            rows=len(frame),
         )
     if about:
         with st.expander(t("table.about"), icon=":material/info:"):
@@ -315,26 +314,22 @@ def chart_downloads(chart: Any, *, file_name: str, key: str | None = None) -> No
     Streamlit's download thread) and is cached per spec in :mod:`dashboard.export.images`.
     """
     with st.container(horizontal=True):
-        st.download_button(
+        download_button(
             t("chart.download_png"),
             data=lambda: images.png_bytes(chart),
             file_name=f"{file_name}.png",
             mime="image/png",
             icon=":material/image:",
             key=f"download-png-{key or file_name}",
-            on_click=record_export,
-            args=(f"{file_name}.png",),
             help=t("chart.download_png_help"),
         )
-        st.download_button(
+        download_button(
             t("chart.download_svg"),
             data=lambda: images.svg_bytes(chart),
             file_name=f"{file_name}.svg",
             mime="image/svg+xml",
             icon=":material/polyline:",
             key=f"download-svg-{key or file_name}",
-            on_click=record_export,
-            args=(f"{file_name}.svg",),
             help=t("chart.download_svg_help"),
         )
 
@@ -419,6 +414,11 @@ def url_code(value: Any) -> str:
 
 def url_page(page: str) -> None:
     """Called by app.py with the page being shown; a page change starts from its own URL."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        st.session_state[_LAST_PAGE_KEY] = ctx.page_script_hash
     if st.session_state.get(_URL_PAGE) != page:
         st.session_state[_URL_PAGE] = page
         # The app-wide switches (language, presentation) were read before the page was known.
@@ -549,11 +549,30 @@ def presentation_switch() -> None:
         )
 
 
-def altair_chart(chart: Any, **kwargs: Any) -> Any:
-    """``st.altair_chart``, with projector-sized fonts and height in presentation mode."""
-    if presenting():
+# Streamlit's chart toolbar offers "Download as PNG" and "Copy Vega-Lite spec" (the spec holds
+# the chart's data) with no option to switch them off; both bypass the audited downloads below
+# the chart (chart_downloads), so they are hidden. Its labels are not translated.
+_CHART_EXPORTS_CSS = """<style>
+[data-testid="stElementToolbar"] button[aria-label="Download as PNG"],
+[data-testid="stElementToolbar"] button[aria-label="Copy Vega-Lite spec"] {
+  display: none !important;
+}
+</style>"""
+
+
+def without_chart_exports(chart: Any) -> Any:
+    """``chart`` with Vega's own action menu (save as PNG/SVG, view source, open in the Vega
+    editor) switched off in its spec, whatever the renderer's default."""
+    return chart.properties(usermeta={"embedOptions": {"actions": False}})
+
+
+def altair_chart(chart: Any, *, presentation_size: bool = True, **kwargs: Any) -> Any:
+    """``st.altair_chart`` without export menus, with projector-sized fonts and height in
+    presentation mode (``presentation_size=False`` keeps small charts such as sparklines)."""
+    if presentation_size and presenting():
         chart = for_presentation(chart)
-    return st.altair_chart(chart, **kwargs)
+    st.html(_CHART_EXPORTS_CSS)
+    return st.altair_chart(without_chart_exports(chart), **kwargs)
 
 
 # ---- who is looking: sign-in, demo mode and the scope (dashboard.scope) ---------------------
@@ -576,8 +595,19 @@ def client_id() -> str:
         address, forwarded = None, None
     # Outside a browser session (tests, bare mode) Streamlit hands back placeholders.
     address = address if isinstance(address, str) and address else None
+    if address is None and _has_request_headers():
+        # Streamlit reports no address for a loopback peer (a local browser, or a reverse
+        # proxy on the same machine); say so instead of "unknown".
+        address = "localhost"
     forwarded = forwarded if isinstance(forwarded, str) else None
     return auth.client_address(address, forwarded, get_settings().trusted_proxy_hops)
+
+
+def _has_request_headers() -> bool:
+    try:
+        return bool(st.context.headers.get("Host"))
+    except (AttributeError, RuntimeError):
+        return False
 
 
 def demo_active() -> bool:
@@ -602,10 +632,25 @@ def oidc_configured() -> bool:
         return False
 
 
-def _end_session(event: str, reason: str | None, username: str) -> None:
-    st.session_state.pop(SESSION_KEY, None)
+def _end_session(event: str, reason: str | None, username: str, *,
+                 audited: bool = False) -> None:
+    session = st.session_state.pop(SESSION_KEY, None)
+    if isinstance(session, dict):
+        # The guard and the download threads hold this dict: from now on they refuse.
+        audited = not downloads.end_once(session, reason or "auth.signed_out") or audited
     if reason:
         st.session_state[FLASH_KEY] = reason
+    _audit_end(event, reason, username, audited)
+    if event == "session_expired" and oidc_configured() and getattr(st.user, "is_logged_in",
+                                                                      False):
+        # Streamlit's sign-in cookie would start a new session at the next rerun without any
+        # action (_oidc_sign_in): an expired session removes it too.
+        st.logout()
+
+
+def _audit_end(event: str, reason: str | None, username: str, audited: bool) -> None:
+    if audited:
+        return
     try:
         audit.record(get_engine(), event, username=username, client=client_id(),
                      reason=reason or "")
@@ -638,7 +683,9 @@ def _oidc_sign_in() -> None:
     engine = get_engine()
     account = auth.get_account(engine, email)
     if account is None or not account.active:
-        audit.record(engine, "sign_in_failed", username=email.lower()[:254], client=client_id(),
+        # The identity provider vouched for this address, but it has no account here:
+        # logged as the unknown-name marker, like a password sign-in with such a name.
+        audit.record(engine, "sign_in_failed", username=auth.UNKNOWN_NAME, client=client_id(),
                      reason="oidc_no_account")
         st.session_state[FLASH_KEY] = "auth.oidc_no_account"
         return
@@ -665,8 +712,42 @@ def _signed_in_scope() -> Scope | None:
     except (auth.AccountError, ValueError):
         _end_session("sign_out", "auth.account_unusable", session["username"])
         return None
-    session["seen"] = audit.now()
+    if user_acted():
+        session["seen"] = audit.now()
     return scope
+
+
+_LAST_PAGE_KEY = "_auth_last_page"
+
+
+def user_acted() -> bool:
+    """Whether this rerun was caused by the user: a widget changed or was clicked, another
+    page was opened, or the browser went back or forward.
+
+    Idle expiry counts from the last user action, not from the last rerun: Streamlit also
+    reruns the script when nobody acts (a websocket that reconnects while a run was under
+    way, a fragment's ``run_every`` timer, a host page's rerun message, the app's own
+    ``st.rerun()``), and each of those used to count as "seen". Streamlit keeps the widget
+    values the browser sent for this run next to those of the previous run and compares them
+    to decide which ``on_change`` callbacks to call; the same comparison tells a user action
+    from a rerun nobody asked for. Those are Streamlit internals: if they change, this answers
+    False (a session then expires while in use, which is noticed, rather than never expiring)
+    and tests/security/test_idle_expiry.py fails.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return False
+    # The page the last run ended on (url_page records it after st.navigation); a run asked
+    # for another one when the user followed a link or the navigation.
+    if st.session_state.get(_LAST_PAGE_KEY) != ctx.page_script_hash or ctx.is_history_navigation:
+        return True
+    try:
+        state = ctx.session_state._state
+        return any(state._widget_changed(widget) for widget in list(state._new_widget_state))
+    except (AttributeError, KeyError, TypeError):
+        return False
 
 
 def _demo_scope() -> Scope:
@@ -742,7 +823,7 @@ def scope_sidebar(current: Scope | None) -> None:
     if current.demo:
         return
     with st.sidebar.container(border=True):
-        st.caption(t("auth.signed_in_as", name=current.username,
+        st.caption(t("auth.signed_in_as", name=escape_markdown(current.username),
                      role=t(f"role.{current.role}")))
         st.button(t("auth.sign_out"), icon=":material/logout:", key="auth_sign_out",
                   on_click=sign_out)
@@ -755,15 +836,60 @@ def demo_banner(current: Scope | None) -> None:
     st.info(t("demo.banner", role=t(f"role.{current.role}")), icon=":material/theater_comedy:")
 
 
-def record_export(file_name: str, rows: int | None = None) -> None:
-    """Audit a download (on_click of every download button): who, when, which file."""
-    current = st.session_state.get(SCOPE_KEY)
+class DownloadRefused(PermissionError):
+    """A download asked for by a session that may no longer download (or outside the guard)."""
+
+
+def download_token() -> str | None:
+    """This browser's download cookie, set by the guard in ``dashboard.server``."""
     try:
-        audit.record(
-            get_engine(), "export",
-            username=current.username if isinstance(current, Scope) else None,
-            role=current.role if isinstance(current, Scope) else None,
-            client=client_id(), file=file_name, rows=rows,
-        )
-    except SQLAlchemyError:
-        pass  # a failing audit write must not break the download itself
+        token = st.context.cookies.get(downloads.COOKIE)
+    except (AttributeError, RuntimeError):
+        return None
+    return token if downloads.valid_token(token) else None
+
+
+def download_button(label: str, data: Any, *, file_name: str, mime: str,
+                    rows: int | None = None, container: Any = None, **kwargs: Any) -> None:
+    """``st.download_button`` whose file is made on click, for this session only, audited.
+
+    ``data`` is bytes or a callable that makes them. The click runs in Streamlit's download
+    thread, over this session's websocket: the file is made only while the session is signed
+    in and neither idle nor expired (an idle one is ended and audited there), the click counts
+    as a user action, the export is audited, and the file is granted to this browser's
+    download cookie for one delivery (``dashboard.downloads``). Without the guard (no cookie:
+    the app was started without ``dashboard/server.py``) every download is refused.
+    """
+    token = download_token()
+    session = st.session_state.get(SESSION_KEY)
+    current = st.session_state.get(SCOPE_KEY)
+    username = current.username if isinstance(current, Scope) else None
+    role = current.role if isinstance(current, Scope) else None
+    client = client_id()
+    url = get_settings().database_url
+
+    def make() -> bytes:
+        now = audit.now()
+        engine = _engine_for(url)
+        problem = downloads.session_problem(session, now)
+        if problem:
+            if problem in ("auth.idle", "auth.expired") and downloads.end_once(session, problem):
+                audit.record(engine, "session_expired", username=session["username"],
+                             client=client, reason=problem)
+            raise DownloadRefused(problem)
+        if token is None:
+            raise DownloadRefused("no download cookie")
+        if session is not None:
+            session["seen"] = now  # a download is a user action
+        content = data() if callable(data) else data
+        content = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+        downloads.REGISTRY.grant(token, session, content, now)
+        try:
+            audit.record(engine, "export", username=username, role=role, client=client,
+                         file=file_name, rows=rows)
+        except SQLAlchemyError:
+            pass  # a failing audit write must not break the download itself
+        return content
+
+    (container or st).download_button(label, data=make, file_name=file_name, mime=mime,
+                                      on_click="ignore", **kwargs)

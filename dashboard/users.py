@@ -22,14 +22,17 @@ import getpass
 import sys
 
 from dashboard import auth, database
-from dashboard.scope import ROLES
+from dashboard.scope import ROLES, Scope
 
 
-def _actor() -> str:
+def _actor() -> Scope:
+    """Who runs the command line: a beheerder (whoever can run it can reach the database
+    anyway), named after the operating-system user in the audit log."""
     try:
-        return f"cli:{getpass.getuser()}"
+        name = f"cli:{getpass.getuser()}"
     except (KeyError, OSError):
-        return "cli"
+        name = "cli"
+    return Scope("beheerder", all_regions=True, username=name)
 
 
 def _read_password(args: argparse.Namespace) -> str | None:
@@ -46,8 +49,8 @@ def _read_password(args: argparse.Namespace) -> str | None:
 
 def _cmd_add(engine, args) -> str:
     account = auth.add_user(
-        engine, args.username, args.role, _read_password(args), practice=args.practice,
-        regions=args.region, display_name=args.name or "", actor=_actor(),
+        engine, args.username, args.role, _read_password(args), by=_actor(),
+        practice=args.practice, regions=args.region, display_name=args.name or "",
     )
     where = account.practice or ", ".join(account.regions) or "alle regio's"
     return f"added {account.username} ({account.role}; {where})"
@@ -55,22 +58,22 @@ def _cmd_add(engine, args) -> str:
 
 def _cmd_change(engine, args) -> str:
     auth.set_binding(engine, args.username, args.role, practice=args.practice,
-                     regions=args.region, actor=_actor())
+                     regions=args.region, by=_actor())
     return f"changed {args.username} to {args.role}"
 
 
 def _cmd_disable(engine, args) -> str:
-    auth.set_active(engine, args.username, False, actor=_actor())
+    auth.set_active(engine, args.username, False, by=_actor())
     return f"disabled {args.username}"
 
 
 def _cmd_enable(engine, args) -> str:
-    auth.set_active(engine, args.username, True, actor=_actor())
+    auth.set_active(engine, args.username, True, by=_actor())
     return f"enabled {args.username}"
 
 
 def _cmd_reset(engine, args) -> str:
-    auth.set_password(engine, args.username, _read_password(args), actor=_actor())
+    auth.set_password(engine, args.username, _read_password(args), by=_actor())
     return f"new password set for {args.username}"
 
 

@@ -16,6 +16,7 @@ from dashboard.charts.outcome_flow import outcome_flow
 from dashboard.charts.share_trend import share_trend
 from dashboard.pagedata import anderhalvelijn as pagedata
 from dashboard.pagedata.periods import ROLLING, WHOLE_RANGE, period_keys, resolve_period
+from dashboard.safe_text import escape_markdown as md
 from dashboard.scope import AccessDenied
 
 ALL = "alle"
@@ -85,14 +86,14 @@ single_region = region != ALL
 scope_name = region_names[region] if single_region else ui.t("alv.all_regions")
 
 if not data.has_data:
-    st.info(ui.t("alv.no_referrals", scope=scope_name), icon=":material/info:")
+    st.info(ui.t("alv.no_referrals", scope=md(scope_name)), icon=":material/info:")
     st.stop()
 
 dated = data.regions.dropna(subset=["data_date"])
 st.caption(
     ui.t(
         "alv.scope_caption",
-        scope=scope_name,
+        scope=md(scope_name),
         first=ui.month(data.period.start),
         last=ui.month(data.period.end),
         date=ui.day(max(dated["data_date"])) if not dated.empty else "–",
@@ -101,12 +102,12 @@ st.caption(
 
 # ---- what this region has (or lacks) ----------------------------------------------------------
 if single_region and data.without_anderhalvelijn:
-    st.info(ui.t("alv.no_anderhalvelijn", region=scope_name), icon=":material/info:")
+    st.info(ui.t("alv.no_anderhalvelijn", region=md(scope_name)), icon=":material/info:")
 elif single_region and not data.not_started.empty:
     st.info(
         ui.t(
             "alv.not_started",
-            region=scope_name,
+            region=md(scope_name),
             date=ui.day(data.not_started["anderhalvelijn_start"].iloc[0]),
         ),
         icon=":material/info:",

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import audit, auth, ui
 from dashboard.pagedata import beheer
+from dashboard.safe_text import escape_markdown as md
 from dashboard.scope import REGION_ROLES, ROLES, AccessDenied
 
 ui.page_header("beheer.title", "beheer.intro")
@@ -92,7 +93,7 @@ with users_tab:
                     report(lambda: beheer.add_user(
                         engine, scope, username, role, password or None, practice=practice,
                         regions=chosen, display_name=display_name, client=client,
-                    ), ui.t("beheer.add.done", name=username.strip().lower()))
+                    ), ui.t("beheer.add.done", name=md(username.strip().lower())))
 
         names = list(accounts["username"])
         if names:
@@ -115,11 +116,11 @@ with users_tab:
                         report(lambda: beheer.set_active(engine, scope, target, bool(enable),
                                                          client=client),
                                ui.t("beheer.enabled" if enable else "beheer.disabled",
-                                    name=target))
+                                    name=md(target)))
                     if reset:
                         report(lambda: beheer.set_password(engine, scope, target, new_password,
                                                            client=client),
-                               ui.t("beheer.reset_done", name=target))
+                               ui.t("beheer.reset_done", name=md(target)))
     st.caption(ui.t("beheer.cli_hint"))
 
 with log_tab:

@@ -9,6 +9,7 @@ from dashboard import indicators, privacy, ui
 from dashboard.charts.sparkline import sparkline
 from dashboard.pagedata.overview_tiles import TILES, overview_tiles_for
 from dashboard.queries import overview
+from dashboard.safe_text import escape_markdown as md
 
 ui.page_header("home.title", "home.intro")
 scope = ui.scope()
@@ -113,7 +114,7 @@ def show_tiles() -> None:
                         & (data.series["indicator"] == code)
                     ]
                     if len(points) >= 2:
-                        st.altair_chart(
+                        ui.altair_chart(
                             sparkline(
                                 points,
                                 x="year",
@@ -124,7 +125,7 @@ def show_tiles() -> None:
                                 y_format="$,.2f" if code == "KOSTEN_INW" else ",.2f",
                                 lang=ui.lang(),
                             ),
-                            key=f"spark-{region.region}-{code}",
+                            key=f"spark-{region.region}-{code}", presentation_size=False,
                         )
     table = data.series[data.series["region"].isin(regions["region"])].merge(
         data.regions[["region", "name"]], on="region", how="left"
@@ -174,7 +175,7 @@ if (regions["referrals"].astype(str) == "0").all():
 st.subheader(ui.t("home.regions"))
 for row in regions.itertuples(index=False):
     with st.container(border=True):
-        st.markdown(f"#### {row.name}")
+        st.markdown(f"#### {md(row.name)}")
         details = [
             row.region,
             ui.t("home.anderhalvelijn_since", date=ui.day(row.anderhalvelijn_start))

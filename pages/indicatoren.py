@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.indicators import BY_CODE, CATALOGUE
+from dashboard.safe_text import escape_markdown as md
 
 ui.page_header("ind.title", "ind.intro")
 lang = ui.lang()
@@ -17,7 +18,7 @@ requested = st.query_params.get("indicator")
 if "ind_choice" not in state:
     state["ind_choice"] = requested if requested in BY_CODE else None
 if requested and requested not in BY_CODE:
-    st.warning(ui.t("ind.unknown", code=requested), icon=":material/warning:")
+    st.warning(ui.t("ind.unknown", code=md(requested)), icon=":material/warning:")
 
 
 def keep_in_url() -> None:

@@ -14,6 +14,7 @@ from dashboard.indicators import BY_CODE
 from dashboard.pagedata import pdca as pagedata
 from dashboard.queries import pdca as cycles
 from dashboard.queries.indicator_series import indicator_series_for
+from dashboard.safe_text import escape_markdown as md
 
 DATE_MIN, DATE_MAX = date(2000, 1, 1), date(2100, 12, 31)
 TABLE_FORMATS = {0: "integer", 1: "decimal", 2: "decimal2"}
@@ -338,13 +339,13 @@ def cycle_form(prefix: str, defaults: dict[str, Any]) -> dict[str, Any]:
 
 def show_errors(error: cycles.CycleError) -> None:
     st.error(
-        ui.t("pdca.form.invalid") + "\n\n" + "\n".join(f"- {m}" for m in error.messages(lang)),
+        ui.t("pdca.form.invalid") + "\n\n" + "\n".join(f"- {md(m)}" for m in error.messages(lang)),
         icon=":material/error:",
     )
 
 
 with register_tab:
-    st.subheader(ui.t("pdca.register.title", region=names[region]))
+    st.subheader(ui.t("pdca.register.title", region=md(names[region])))
     table = region_cycles.assign(
         indicator=region_cycles["indicator_code"].map(indicator_name),
         status_label=region_cycles["status"].map(lambda s: ui.t(f"pdca.status.{s}")),
@@ -384,7 +385,7 @@ with register_tab:
     if not editable:
         # Reading is open to whoever sees the region; changing the register is for the
         # coordinators and cardiologists of the region (dashboard.scope.EDITOR_ROLES).
-        st.caption(ui.t("pdca.read_only", region=names[region]))
+        st.caption(ui.t("pdca.read_only", region=md(names[region])))
     else:
         with st.expander(ui.t("pdca.new.title"), icon=":material/add:", expanded=not by_id):
             with st.form("pdca_new", clear_on_submit=False):

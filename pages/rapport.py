@@ -88,15 +88,13 @@ elif built is not None:
              figures=ui.number(built["figures"])),
         icon=":material/check_circle:",
     )
-    st.download_button(
+    ui.download_button(
         ui.t("report.download"),
         data=built["data"],
         file_name=built["file_name"],
         mime="application/pdf",
         icon=":material/download:",
         key="report_download",
-        on_click=ui.record_export,
-        args=(built["file_name"],),
     )
 
 command = (

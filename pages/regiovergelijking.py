@@ -12,6 +12,7 @@ from dashboard import ui
 from dashboard.charts.funnel import funnel_chart
 from dashboard.charts.regiovergelijking import region_trend_chart
 from dashboard.pagedata import regiovergelijking as pagedata
+from dashboard.safe_text import escape_markdown as md
 
 ui.page_header("regio.title", "regio.intro")
 lang = ui.lang()
@@ -125,7 +126,7 @@ bench = data.table[(data.table["row"] == row) & data.table["is_benchmark"]].iloc
 lines = [
     ui.t(
         "regio.reading.line",
-        region=r["region_name"],
+        region=md(r["region_name"]),
         value=r["label"],
         comparison=ui.t(f"regio.cmp.{r['comparison']}"),
         reason=ui.t(f"regio.reason.{r['reason']}") if isinstance(r["reason"], str) else "",

@@ -9,6 +9,7 @@ from dashboard.charts.funnel import funnel_chart
 from dashboard.charts.shares import share_bars_chart
 from dashboard.charts.trend import rate_trend_chart
 from dashboard.pagedata import spiegelinformatie as spiegel
+from dashboard.safe_text import escape_markdown as md
 from dashboard.scope import AccessDenied
 
 ui.page_header("spiegel.title", "spiegel.intro")
@@ -127,7 +128,7 @@ data = ui.cached_query(spiegel.spiegelinformatie_for, scope, filters)
 with own_practice_box:
     st.markdown(f"**{ui.t('spiegel.filter_practice')}**")
     st.caption(
-        data.own_name if data.own_name else ui.t("spiegel.practice_pseudonyms")
+        md(data.own_name) if data.own_name else ui.t("spiegel.practice_pseudonyms")
     )
 
 # ---- conclusion -------------------------------------------------------------------------------
@@ -142,19 +143,19 @@ with conclusion_box:
         st.caption(
             ui.t(
                 "spiegel.period_caption",
-                region=data.region_name,
+                region=md(data.region_name),
                 period=data.period.label,
                 selection=selection,
                 date=ui.day(data.data_date),
             )
         )
     if data.status != "ok":
-        st.info(data.message, icon=":material/info:")
+        st.info(md(data.message), icon=":material/info:")
         for note in data.notes:
-            st.caption(note)
+            st.caption(md(note))
         st.stop()
 
-    st.info(data.conclusion, icon=":material/lightbulb:")
+    st.info(md(data.conclusion), icon=":material/lightbulb:")
     own = data.own
     cells = st.columns(4)
     if own is not None:

@@ -13,6 +13,8 @@ from dashboard.charts.tornado import tornado
 from dashboard.charts.waterfall import waterfall
 from dashboard.pagedata import sroi as page_data
 from dashboard.queries.sroi import sroi_data_for, sroi_regions_for
+from dashboard.safe_text import escape_markdown as md
+from dashboard.scope import AccessDenied
 from dashboard.sroi_models import (
     SroiModelError,
     default_scenario_for,
@@ -70,7 +72,7 @@ if BASE not in st.session_state:
 base = st.session_state[BASE]
 
 if start is None:
-    st.info(ui.t("sroi.no_anderhalvelijn", region=info["name"]), icon=":material/info:")
+    st.info(ui.t("sroi.no_anderhalvelijn", region=md(info["name"])), icon=":material/info:")
     if not st.toggle(ui.t("sroi.explore"), key=f"sroi_explore::{region}"):
         st.stop()
     st.caption(ui.t("sroi.explore_note"))
@@ -338,9 +340,12 @@ def save_current(name_key: str) -> None:
         outcome = save_scenario_for(engine, scope, region, name,
                                     st.session_state.get(VALID, base["doc"]))
     except SroiModelError as error:
-        st.session_state[FLASH] = ("error", "\n".join(error.messages(lang)))
+        st.session_state[FLASH] = ("error", "\n".join(md(m) for m in error.messages(lang)))
         return
-    st.session_state[FLASH] = ("ok", ui.t(f"sroi.saved_{outcome}", name=name))
+    except AccessDenied as error:
+        st.session_state[FLASH] = ("error", ui.t(error.reason, **error.values))
+        return
+    st.session_state[FLASH] = ("ok", ui.t(f"sroi.saved_{outcome}", name=md(name)))
 
 
 def open_saved(select_key: str) -> None:
@@ -350,17 +355,22 @@ def open_saved(select_key: str) -> None:
     try:
         doc = load_scenario_for(engine, scope, region, name)
     except SroiModelError as error:
-        st.session_state[FLASH] = ("error", "\n".join(error.messages(lang)))
+        st.session_state[FLASH] = ("error", "\n".join(md(m) for m in error.messages(lang)))
         return
     if doc is not None:
         set_base(doc, name)
-        st.session_state[FLASH] = ("ok", ui.t("sroi.opened", name=name))
+        st.session_state[FLASH] = ("ok", ui.t("sroi.opened", name=md(name)))
 
 
 def delete_saved(select_key: str) -> None:
     name = st.session_state.get(select_key)
-    if name and delete_scenario_for(engine, scope, region, name):
-        st.session_state[FLASH] = ("ok", ui.t("sroi.deleted", name=name))
+    try:
+        deleted = bool(name) and delete_scenario_for(engine, scope, region, name)
+    except AccessDenied as error:
+        st.session_state[FLASH] = ("error", ui.t(error.reason, **error.values))
+        return
+    if deleted:
+        st.session_state[FLASH] = ("ok", ui.t("sroi.deleted", name=md(name)))
     else:
         st.session_state[FLASH] = ("error", ui.t("sroi.delete_default"))
 
@@ -371,7 +381,7 @@ save_cols[0].text_input(ui.t("sroi.save_name"), key=f"sroi_save_name::{region}",
                         placeholder=ui.t("sroi.save_placeholder"))
 save_cols[1].button(ui.t("sroi.save"), icon=":material/save:", key=f"sroi_save::{region}",
                     on_click=save_current, args=(f"sroi_save_name::{region}",),
-                    width="stretch")
+                    width="stretch", disabled=not scope.may_edit(region))
 open_cols = st.columns([3, 1, 1])
 open_cols[0].selectbox(ui.t("sroi.saved_scenarios"), options=scenario_names(saved),
                        key=f"sroi_open_name::{region}")
@@ -380,7 +390,8 @@ open_cols[1].button(ui.t("sroi.open"), icon=":material/folder_open:",
                     args=(f"sroi_open_name::{region}",), width="stretch")
 open_cols[2].button(ui.t("sroi.delete"), icon=":material/delete:",
                     key=f"sroi_delete::{region}", on_click=delete_saved,
-                    args=(f"sroi_open_name::{region}",), width="stretch")
+                    args=(f"sroi_open_name::{region}",), width="stretch",
+                    disabled=not scope.may_edit(region))
 
 current_label = ui.t("sroi.current")
 compare = st.multiselect(
@@ -413,20 +424,18 @@ else:
 
 stem = file_stem("sroi", region, base["name"])
 export_cols = st.columns(2)
-export_cols[0].download_button(
+ui.download_button(
     ui.t("sroi.export_xlsx"),
     data=page_data.workbook(resolved, view, info["name"], lang),
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/download:", key="sroi-xlsx", width="stretch",
-    on_click=ui.record_export, args=(f"{stem}.xlsx",),
+    icon=":material/download:", key="sroi-xlsx", width="stretch", container=export_cols[0],
 )
-export_cols[1].download_button(
+ui.download_button(
     ui.t("sroi.export_json"),
     data=to_json(resolved.doc | {"name": base["name"]}, region=region, scenario=base["name"]),
     file_name=f"{stem}.json", mime="application/json",
-    icon=":material/download:", key="sroi-json", width="stretch",
-    on_click=ui.record_export, args=(f"{stem}.json",),
+    icon=":material/download:", key="sroi-json", width="stretch", container=export_cols[1],
 )
 
 upload = st.file_uploader(ui.t("sroi.import"), type=["json", "toml"],

@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard import meeting_packs as packs
 from dashboard import slides, ui
 from dashboard.pagedata.anderhalvelijn import regions_for
+from dashboard.safe_text import escape_markdown as md
 from dashboard.scope import AccessDenied
 
 state = st.session_state
@@ -103,7 +104,7 @@ def save() -> None:
     except AccessDenied as error:
         state[FLASH] = ("error", ui.t(error.reason, **error.values))
         return
-    state[FLASH] = ("ok", ui.t("verg.saved", name=name.strip()))
+    state[FLASH] = ("ok", ui.t("verg.saved", name=md(name.strip())))
     state["verg_select_next"] = pack_id
     state["verg_reload"] = True
     state["verg_dirty"] = False
@@ -117,7 +118,7 @@ def delete() -> None:
         state[FLASH] = ("error", ui.t(error.reason, **error.values))
         return
     if deleted:
-        state[FLASH] = ("ok", ui.t("verg.deleted", name=draft["name"]))
+        state[FLASH] = ("ok", ui.t("verg.deleted", name=md(draft["name"])))
     state["verg_select_next"] = NEW
     state["verg_reload"] = True
     state["verg_confirm_delete"] = False
@@ -216,7 +217,7 @@ if not ui.presenting():
 count = len(draft["slides"])
 if not count:
     if ui.presenting():
-        st.title(draft["name"] or ui.t("verg.title"))
+        st.title(md(draft["name"]) or ui.t("verg.title"))
         st.info(ui.t("verg.no_slides"), icon=":material/info:")
     st.stop()
 
@@ -233,7 +234,7 @@ number = ui.url_widget(
 if ui.presenting():
     top = st.columns([3, 1], vertical_alignment="bottom")
     with top[0]:
-        st.title(draft["name"] or ui.t("verg.title"))
+        st.title(md(draft["name"]) or ui.t("verg.title"))
     top[1].markdown(f"**{ui.t('verg.counter', number=number, count=count)}**")
 
 slide = draft["slides"][number - 1]
@@ -252,10 +253,10 @@ if content.reading and not content.empty:
     with st.container(key="verg_reading"):
         st.markdown(content.reading)
 if content.empty:
-    st.subheader(content.title)
-    st.info(content.empty, icon=":material/info:")
+    st.subheader(md(content.title))
+    st.info(md(content.empty), icon=":material/info:")
 elif content.kind == "overzicht":
-    st.subheader(content.title)
+    st.subheader(md(content.title))
     tiles = content.data
     for cell, tile in zip(st.columns(len(tiles)), tiles.itertuples(index=False), strict=True):
         with cell:

@@ -8,6 +8,9 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from dashboard import audit, auth, database
+from dashboard.scope import Scope
+
+ADMIN = Scope("beheerder", all_regions=True, username="beheer")
 
 PASSWORD = "correct horse battery staple"
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
@@ -18,7 +21,7 @@ def ensure_user(engine, username: str, role: str, *, practice: str | None = None
     account = auth.get_account(engine, username)
     if account is None:
         account = auth.add_user(engine, username, role, PASSWORD, practice=practice,
-                                regions=regions)
+                                regions=regions, by=ADMIN)
     return account
 
 

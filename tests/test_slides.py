@@ -18,7 +18,10 @@ from dashboard import meeting_packs, slides
 from dashboard.charts.common import PRESENTATION_CONFIG, for_presentation
 from dashboard.charts.locale import finish
 from dashboard.models import MeetingPack
+from dashboard.scope import Scope
 from tests.spiegel_dataset import fill_spiegel_dataset
+
+EDITOR = Scope("beheerder", all_regions=True, username="test-editor")
 
 
 @pytest.fixture
@@ -115,18 +118,19 @@ def test_pack_round_trip_and_delete(db):
     pack_id = meeting_packs.save_pack(db, "  Stuurgroep  ", "TST", [
         {"kind": "overzicht"},
         {"kind": "pdca_spc", "filters": {"indicator": "VERW_ZH", "weergave": "run"}},
-    ])
+    ], scope=EDITOR)
     pack = meeting_packs.get_pack(db, pack_id)
     assert pack["name"] == "Stuurgroep"
     assert pack["slides"] == [
         {"kind": "overzicht", "filters": {}},
         {"kind": "pdca_spc", "filters": {"indicator": "VERW_ZH", "weergave": "run"}},
     ]
-    assert meeting_packs.save_pack(db, "Stuurgroep 2", "TST", [], pack_id=pack_id) == pack_id
+    assert meeting_packs.save_pack(db, "Stuurgroep 2", "TST", [], pack_id=pack_id,
+                                   scope=EDITOR) == pack_id
     listed = meeting_packs.list_packs(db)
     assert list(listed["name"]) == ["Stuurgroep 2"] and list(listed["slides"]) == [0]
-    assert meeting_packs.delete_pack(db, pack_id) is True
-    assert meeting_packs.delete_pack(db, pack_id) is False
+    assert meeting_packs.delete_pack(db, pack_id, scope=EDITOR) is True
+    assert meeting_packs.delete_pack(db, pack_id, scope=EDITOR) is False
     assert meeting_packs.get_pack(db, pack_id) is None
 
 
@@ -146,24 +150,24 @@ def test_pack_round_trip_and_delete(db):
 )
 def test_invalid_packs_are_refused(db, name, region, slides_, key):
     with pytest.raises(meeting_packs.PackError) as error:
-        meeting_packs.save_pack(db, name, region, slides_)
+        meeting_packs.save_pack(db, name, region, slides_, scope=EDITOR)
     assert key in [k for k, _ in error.value.problems]
     assert error.value.messages("nl") and error.value.messages("en")
     assert meeting_packs.list_packs(db).empty
 
 
 def test_duplicate_name_in_a_region_and_a_vanished_pack(db):
-    first = meeting_packs.save_pack(db, "A", "TST", [])
-    meeting_packs.save_pack(db, "A", "ZND", [])  # another region may use the name
+    first = meeting_packs.save_pack(db, "A", "TST", [], scope=EDITOR)
+    meeting_packs.save_pack(db, "A", "ZND", [], scope=EDITOR)  # another region may use the name
     with pytest.raises(meeting_packs.PackError, match="pack.error.duplicate"):
-        meeting_packs.save_pack(db, "A", "TST", [])
-    meeting_packs.delete_pack(db, first)
+        meeting_packs.save_pack(db, "A", "TST", [], scope=EDITOR)
+    meeting_packs.delete_pack(db, first, scope=EDITOR)
     with pytest.raises(meeting_packs.PackError, match="pack.error.gone"):
-        meeting_packs.save_pack(db, "B", "TST", [], pack_id=first)
+        meeting_packs.save_pack(db, "B", "TST", [], pack_id=first, scope=EDITOR)
 
 
 def test_a_damaged_row_opens_empty(db):
-    pack_id = meeting_packs.save_pack(db, "A", "TST", [{"kind": "overzicht"}])
+    pack_id = meeting_packs.save_pack(db, "A", "TST", [{"kind": "overzicht"}], scope=EDITOR)
     with Session(db) as session:
         pack = session.get(MeetingPack, pack_id)
         pack.slides_json = "{not json"

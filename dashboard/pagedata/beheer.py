@@ -48,8 +48,8 @@ def add_user(engine: Engine, scope: Scope, username: str, role: str, password: s
              practice: str | None = None, regions: Iterable[str] = (),
              display_name: str = "", client: str | None = None) -> auth.Account:
     _check_write(scope)
-    return auth.add_user(engine, username, role, password, practice=practice, regions=regions,
-                         display_name=display_name, actor=scope.username, client=client)
+    return auth.add_user(engine, username, role, password, by=scope, practice=practice,
+                         regions=regions, display_name=display_name, client=client)
 
 
 def set_active(engine: Engine, scope: Scope, username: str, active: bool,
@@ -57,10 +57,10 @@ def set_active(engine: Engine, scope: Scope, username: str, active: bool,
     _check_write(scope)
     if not active and auth.normalise_username(username) == scope.username:
         raise auth.AccountError("auth.not_yourself")
-    auth.set_active(engine, username, active, actor=scope.username, client=client)
+    auth.set_active(engine, username, active, by=scope, client=client)
 
 
 def set_password(engine: Engine, scope: Scope, username: str, password: str,
                  client: str | None = None) -> None:
     _check_write(scope)
-    auth.set_password(engine, username, password, actor=scope.username, client=client)
+    auth.set_password(engine, username, password, by=scope, client=client)

@@ -33,7 +33,7 @@ from dashboard import i18n
 from dashboard.indicators import BY_CODE
 from dashboard.models import PdcaCycle, Region
 from dashboard.queries.indicator_series import SPECS
-from dashboard.scope import Scope
+from dashboard.scope import AccessDenied, Scope
 from dashboard.settings import SAMPLE_DATA_DIR
 
 STATUSES = ("open", "closed")
@@ -350,8 +350,11 @@ def count_cycles(engine: Engine) -> int:
 # ---- writing -------------------------------------------------------------------------------
 
 
-def create_cycle(engine: Engine, values: Mapping[str, Any], now: datetime | None = None) -> int:
-    """Store a new cycle; returns its id. Raises :class:`CycleError` with every problem."""
+def create_cycle(engine: Engine, values: Mapping[str, Any], now: datetime | None = None, *,
+                 scope: Scope) -> int:
+    """Store a new cycle; returns its id. Raises :class:`CycleError` with every problem, and
+    AccessDenied unless ``scope`` is an editing role of the cycle's region."""
+    scope.check_edit(str(values.get("region")))
     clean, errors = validate_cycle(values, region_codes(engine))
     if errors:
         raise CycleError(errors)
@@ -364,13 +367,20 @@ def create_cycle(engine: Engine, values: Mapping[str, Any], now: datetime | None
 
 
 def update_cycle(
-    engine: Engine, cycle_id: int, values: Mapping[str, Any], now: datetime | None = None
+    engine: Engine, cycle_id: int, values: Mapping[str, Any], now: datetime | None = None, *,
+    scope: Scope,
 ) -> None:
-    """Change the given fields of a cycle (others keep their value), after validation."""
+    """Change the given fields of a cycle (others keep their value), after validation.
+
+    ``scope`` must be an editing role of the cycle's region, and of the new one when the
+    cycle moves (AccessDenied otherwise, before anything changes)."""
     with Session(engine) as session:
         cycle = session.get(PdcaCycle, cycle_id)
         if cycle is None:
             raise CycleError([FieldError("id", "pdca.err.not_found", {"value": cycle_id})])
+        scope.check_edit(cycle.region)
+        if "region" in values:
+            scope.check_edit(str(values["region"]))
         merged = {name: getattr(cycle, name) for name in FIELDS}
         merged.update({k: v for k, v in values.items() if k in FIELDS})
         clean, errors = validate_cycle(merged, region_codes(engine))
@@ -389,13 +399,15 @@ def close_cycle(
     act_decision: str | None,
     notes: str | None = None,
     now: datetime | None = None,
+    *,
+    scope: Scope,
 ) -> None:
     """Close a cycle with its Act decision (adopt, adapt or abandon); ``notes`` replace the
-    notes when given."""
+    notes when given. Editing roles of the cycle's region only (see :func:`update_cycle`)."""
     values: dict[str, Any] = {"status": "closed", "act_decision": act_decision}
     if notes is not None:
         values["notes"] = notes
-    update_cycle(engine, cycle_id, values, now=now)
+    update_cycle(engine, cycle_id, values, now=now, scope=scope)
 
 
 # ---- CSV import ----------------------------------------------------------------------------
@@ -512,16 +524,23 @@ def import_cycles_csv(
     lang: str = "nl",
     now: datetime | None = None,
     *,
-    regions: set[str] | None = None,
+    scope: Scope,
 ) -> ImportResult:
     """Import cycles from CSV bytes (format in docs/data-format.md, "PDCA cycles").
 
     Nothing is stored when any row has a problem. A row matching an existing cycle on region,
-    indicator and title (case-insensitive) updates it; other rows become new cycles.
-    ``regions`` limits the regions a row may name (all loaded regions when None).
+    indicator and title (case-insensitive) updates it; other rows become new cycles. A row may
+    only name a region ``scope`` may edit; any other region is a problem like an unknown one.
     """
+    editable = {code for code in region_codes(engine) if scope.may_edit(code)}
+    if not editable:
+        raise AccessDenied("access.edit_denied", region=", ".join(sorted(scope.regions)))
+    return _import_rows(engine, data, file_name, lang, now, editable)
+
+
+def _import_rows(engine: Engine, data: bytes, file_name: str, lang: str,
+                 now: datetime | None, known: set[str]) -> ImportResult:
     result = ImportResult(file_name)
-    known = region_codes(engine) if regions is None else regions & region_codes(engine)
     rows, result.problems = read_cycles_csv(data, file_name, known, lang)
     if result.problems:
         return result
@@ -567,7 +586,8 @@ def load_sample_cycles(engine: Engine, path: Path = SAMPLE_CYCLES) -> ImportResu
         )
     if problems or not rows or any(clean["region"] not in synthetic for _, clean in rows):
         return None
-    return import_cycles_csv(engine, data, path.name)
+    # The shipped sample, not anyone's edit: loaded for whoever opens the page first.
+    return _import_rows(engine, data, path.name, "nl", None, synthetic)
 
 
 # ---- within the user's scope (what the PDCA page calls) -------------------------------------
@@ -593,34 +613,24 @@ def get_cycle_for(engine: Engine, scope: Scope, cycle_id: int) -> dict[str, Any]
 
 
 def create_cycle_for(engine: Engine, scope: Scope, values: Mapping[str, Any]) -> int:
-    scope.check_edit(str(values.get("region")))
-    return create_cycle(engine, values)
+    return create_cycle(engine, values, scope=scope)
 
 
 def update_cycle_for(engine: Engine, scope: Scope, cycle_id: int,
                      values: Mapping[str, Any]) -> None:
-    current = get_cycle(engine, cycle_id)
-    if current is not None:
-        scope.check_edit(current["region"])
-    if "region" in values:
-        scope.check_edit(str(values["region"]))
-    update_cycle(engine, cycle_id, values)
+    update_cycle(engine, cycle_id, values, scope=scope)
 
 
 def close_cycle_for(engine: Engine, scope: Scope, cycle_id: int, act_decision: str | None,
                     notes: str | None = None) -> None:
-    current = get_cycle(engine, cycle_id)
-    if current is not None:
-        scope.check_edit(current["region"])
-    close_cycle(engine, cycle_id, act_decision, notes=notes)
+    close_cycle(engine, cycle_id, act_decision, notes=notes, scope=scope)
 
 
 def import_cycles_csv_for(engine: Engine, scope: Scope, data: bytes, file_name: str,
                           lang: str = "nl") -> ImportResult:
     """Import only into regions the scope may edit; a row for any other region is refused
     (as an unknown region) and then nothing is stored."""
-    editable = {code for code in region_codes(engine) if scope.may_edit(code)}
-    return import_cycles_csv(engine, data, file_name, lang, regions=editable)
+    return import_cycles_csv(engine, data, file_name, lang, scope=scope)
 
 
 def load_sample_cycles_for(engine: Engine, scope: Scope) -> ImportResult | None:

@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.scope import Scope
 from dashboard.sroi_models import list_scenarios, save_scenario
 from tests.auth_support import sign_in
 from tests.sroi.sroi_data import TEST_MODEL, fill_sroi_dataset
+
+EDITOR = Scope("beheerder", all_regions=True, username="test-editor")
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 OUTCOMES = "sroi-out-TST-0"
@@ -23,7 +26,7 @@ OUTCOMES = "sroi-out-TST-0"
 @pytest.fixture
 def sroi_page_db(isolated_db):
     fill_sroi_dataset(isolated_db)
-    save_scenario(isolated_db, "TST", "Testmodel", TEST_MODEL, is_default=True)
+    save_scenario(isolated_db, "TST", "Testmodel", TEST_MODEL, is_default=True, scope=EDITOR)
     return isolated_db
 
 

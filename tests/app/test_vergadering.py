@@ -13,8 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import meeting_packs, slides
+from dashboard.scope import Scope
 from tests.auth_support import sign_in
 from tests.spiegel_dataset import fill_spiegel_dataset
+
+EDITOR = Scope("beheerder", all_regions=True, username="test-editor")
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 # Of the shown practices only: Echo (7) and Delta (25, its companion) are hidden.
@@ -124,7 +127,7 @@ def test_saving_without_a_name_or_twice_the_same_name_is_refused(db):
     at = run(at)
     assert "Geef het pakket een naam." in at.error[0].value
     assert meeting_packs.list_packs(db).empty
-    meeting_packs.save_pack(db, "ALV", "TST", [])
+    meeting_packs.save_pack(db, "ALV", "TST", [], scope=EDITOR)
     name_box(at).input("ALV")
     at.button(key="verg_save").click()
     at = run(at)
@@ -137,7 +140,7 @@ def stored_pack(db) -> int:
         {"kind": "spiegel_funnel", "filters": {"periode": "year", "jaar": "2024"}},
         {"kind": "spiegel_trend", "filters": {"periode": "year", "jaar": "2024"}},
         {"kind": "pdca_spc", "filters": {"indicator": "VERW_ZH", "weergave": "run"}},
-    ])
+    ], scope=EDITOR)
 
 
 def test_stepping_next_and_previous(db):
@@ -201,7 +204,7 @@ def test_unknown_pack_or_slide_in_the_link(db):
 
 def test_slide_with_a_filter_value_that_is_gone(db):
     pack_id = meeting_packs.save_pack(db, "Oud", "TST", [
-        {"kind": "spiegel_funnel", "filters": {"periode": "year", "jaar": "2019"}}])
+        {"kind": "spiegel_funnel", "filters": {"periode": "year", "jaar": "2019"}}], scope=EDITOR)
     at = open_page(pakket=str(pack_id))
     assert ("De opgeslagen keuze voor ‘Jaar’ is er niet meer; deze dia toont ‘2025’."
             in " ".join(c.value for c in at.caption))

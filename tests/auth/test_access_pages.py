@@ -22,10 +22,10 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard import audit, i18n
+from dashboard import audit, i18n, ui
 from dashboard.scope import ROLES, Scope
 from tests.auth_support import sign_in
 from tests.spiegel_dataset import PRACTICES, fill_spiegel_dataset
@@ -145,17 +145,19 @@ def small_counts(table: pd.DataFrame, own_name: str | None) -> list[str]:
 
 @pytest.fixture
 def downloads(monkeypatch):
-    """Every file handed to a download button, as (file name, bytes)."""
+    """Every file a download button would hand out, as (file name, bytes).
+
+    Downloads are made on click (dashboard.ui.download_button): each button's callable is run
+    as the browser's click would run it, with a download cookie as the guard in
+    dashboard/server.py would have set (AppTest has no HTTP server)."""
     captured: list[tuple[str, bytes]] = []
-    original = MemoryMediaFileStorage.load_and_get_id
+    monkeypatch.setattr(ui, "download_token", lambda: "t" * 43)
 
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        if isinstance(path_or_data, bytes | str) and filename:
-            data = path_or_data if isinstance(path_or_data, bytes) else path_or_data.encode()
-            captured.append((filename, data))
-        return original(self, path_or_data, mimetype, kind, filename)
+    def run_now(self, data_callable, mimetype, coordinates, file_name=None, **_kwargs):
+        captured.append((file_name, data_callable()))
+        return "clicked"
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", run_now)
     return captured
 
 
@@ -399,7 +401,7 @@ def test_text_inputs_and_pdca_upload_store_text_and_export_it_neutralised(db, do
     assert {f"{p} #{i}" for i, p in enumerate(PAYLOADS)} | {f"{p} csv" for p in PAYLOADS} == (
         titles)
     at.run()
-    register = [d for n, d in downloads if n.startswith("pdca_cycli_TST")][-1]
+    register = [d for n, d in downloads if n == "pdca_cycli_TST.csv"][-1]
     lines = register.decode("utf-8-sig").splitlines()
     cells = [cell.strip('"') for line in lines[1:] for cell in line.split(";")]
     assert not [c for c in cells if c[:1] in ("=", "+", "@") or re.match(r"-\D", c)]
@@ -439,11 +441,10 @@ def test_sroi_scenario_upload_with_formulas_exports_neutralised(db, downloads):
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM sroi_scenario").scalar() >= 1
 
 
-def test_download_clicks_are_audited(db):
-    at = open_as(db, "coordinator", "overzicht")
-    button = at.get("download_button")[0]
-    button.click().run()
-    entry = audit.recent(db, event="export")
+def test_download_clicks_are_audited(db, downloads):
+    open_as(db, "coordinator", "overzicht")
+    assert downloads  # the fixture clicked every button, as a browser would
+    entry = audit.recent(db, event="export").tail(1).reset_index(drop=True)
     assert len(entry) == 1 and entry["username"][0] == "test-coordinator-tst"
     assert entry["role"][0] == "coordinator" and ".csv" in entry["detail"][0]
 

@@ -14,6 +14,8 @@ from dashboard.scope import Scope
 from dashboard.settings import get_settings
 from tests.conftest import fill_tiny_dataset
 
+ADMIN = Scope("beheerder", all_regions=True, username="beheer")
+
 GOOD = "een lang genoeg wachtwoord"
 
 
@@ -28,7 +30,7 @@ def events(engine, event=None):
 
 
 def test_password_is_stored_as_an_argon2id_hash(db):
-    auth.add_user(db, "A.Jansen", "huisarts", GOOD, practice="P1")
+    auth.add_user(db, "A.Jansen", "huisarts", GOOD, practice="P1", by=ADMIN)
     with db.connect() as conn:
         stored = conn.exec_driver_sql(
             "SELECT username, password_hash FROM app_user").one()
@@ -53,27 +55,27 @@ def test_password_is_stored_as_an_argon2id_hash(db):
 )
 def test_bindings_are_checked(db, role, binding, reason):
     with pytest.raises(auth.AccountError) as error:
-        auth.add_user(db, "someone", role, GOOD, **binding)
+        auth.add_user(db, "someone", role, GOOD, **binding, by=ADMIN)
     assert error.value.key == reason
     assert auth.get_account(db, "someone") is None
 
 
 def test_short_passwords_bad_names_and_duplicates_are_refused(db):
     with pytest.raises(auth.AccountError, match="auth.password_short"):
-        auth.add_user(db, "kort", "beheerder", "elf tekens!")
+        auth.add_user(db, "kort", "beheerder", "elf tekens!", by=ADMIN)
     for name in ("", "x", "met spatie", "'; DROP TABLE app_user; --", "=HYPERLINK(\"x\")"):
         with pytest.raises(auth.AccountError, match="auth.username_invalid"):
-            auth.add_user(db, name, "beheerder", GOOD)
-    auth.add_user(db, "beheer", "beheerder", GOOD)
+            auth.add_user(db, name, "beheerder", GOOD, by=ADMIN)
+    auth.add_user(db, "beheer", "beheerder", GOOD, by=ADMIN)
     with pytest.raises(auth.AccountError, match="auth.user_exists"):
-        auth.add_user(db, "BEHEER", "beheerder", GOOD)
+        auth.add_user(db, "BEHEER", "beheerder", GOOD, by=ADMIN)
 
 
 def test_scope_of_each_role(db):
-    auth.add_user(db, "gp", "huisarts", GOOD, practice="P4")
-    auth.add_user(db, "cardio", "cardioloog", GOOD, regions=["NRD", "ZD"])
-    auth.add_user(db, "insurer", "verzekeraar", GOOD, regions=["ZD"])
-    auth.add_user(db, "admin", "beheerder", GOOD)
+    auth.add_user(db, "gp", "huisarts", GOOD, practice="P4", by=ADMIN)
+    auth.add_user(db, "cardio", "cardioloog", GOOD, regions=["NRD", "ZD"], by=ADMIN)
+    auth.add_user(db, "insurer", "verzekeraar", GOOD, regions=["ZD"], by=ADMIN)
+    auth.add_user(db, "admin", "beheerder", GOOD, by=ADMIN)
     gp = auth.scope_for(db, auth.get_account(db, "gp"))
     assert (gp.role, gp.practice, gp.regions) == ("huisarts", "P4", frozenset({"ZD"}))
     assert auth.scope_for(db, auth.get_account(db, "cardio")).regions == {"NRD", "ZD"}
@@ -83,31 +85,31 @@ def test_scope_of_each_role(db):
 
 
 def test_sign_in_audits_success_and_failure_alike_for_unknown_names(db):
-    auth.add_user(db, "gp", "huisarts", GOOD, practice="P1")
+    auth.add_user(db, "gp", "huisarts", GOOD, practice="P1", by=ADMIN)
     assert auth.authenticate(db, "GP", GOOD, "10.0.0.1").ok
     wrong = auth.authenticate(db, "gp", "wrong password!", "10.0.0.1")
     unknown = auth.authenticate(db, "nobody", GOOD, "10.0.0.1")
     assert (wrong.ok, wrong.reason) == (unknown.ok, unknown.reason) == (False, "auth.wrong")
     log = audit.recent(db)
     assert list(log["event"]) == ["sign_in_failed", "sign_in_failed", "sign_in", "user_added"]
-    assert list(log["username"][:3]) == ["nobody", "gp", "gp"]
+    assert list(log["username"][:3]) == [auth.UNKNOWN_NAME, "gp", "gp"]
     assert set(log["client"][:3]) == {"10.0.0.1"}
 
 
 def test_disabled_account_cannot_sign_in_and_enable_restores(db):
-    auth.add_user(db, "gp", "huisarts", GOOD, practice="P1")
-    auth.set_active(db, "gp", False, actor="beheer")
+    auth.add_user(db, "gp", "huisarts", GOOD, practice="P1", by=ADMIN)
+    auth.set_active(db, "gp", False, by=ADMIN)
     assert auth.authenticate(db, "gp", GOOD, "c").reason == "auth.wrong"
-    auth.set_active(db, "gp", True, actor="beheer")
+    auth.set_active(db, "gp", True, by=ADMIN)
     assert auth.authenticate(db, "gp", GOOD, "c").ok
-    auth.set_password(db, "gp", "een heel ander wachtwoord", actor="beheer")
+    auth.set_password(db, "gp", "een heel ander wachtwoord", by=ADMIN)
     assert not auth.authenticate(db, "gp", GOOD, "c").ok
     assert auth.authenticate(db, "gp", "een heel ander wachtwoord", "c").ok
 
 
 def test_wrong_passwords_are_rate_limited_per_account(db):
     settings = replace(get_settings(), max_failed_sign_ins_user=3, sign_in_window_minutes=15)
-    auth.add_user(db, "gp", "huisarts", GOOD, practice="P1")
+    auth.add_user(db, "gp", "huisarts", GOOD, practice="P1", by=ADMIN)
     start = audit.now()
     for minute in range(3):
         result = auth.authenticate(db, "gp", "fout wachtwoord", f"client-{minute}",
@@ -127,7 +129,7 @@ def test_wrong_passwords_are_rate_limited_per_account(db):
 
 def test_a_good_sign_in_resets_the_account_count(db):
     settings = replace(get_settings(), max_failed_sign_ins_user=3)
-    auth.add_user(db, "gp", "huisarts", GOOD, practice="P1")
+    auth.add_user(db, "gp", "huisarts", GOOD, practice="P1", by=ADMIN)
     start = audit.now()
     for minute, password in enumerate(["fout 1 xxxxxxx", "fout 2 xxxxxxx", GOOD,
                                        "fout 3 xxxxxxx", "fout 4 xxxxxxx"]):
@@ -139,7 +141,7 @@ def test_a_good_sign_in_resets_the_account_count(db):
 
 def test_wrong_passwords_are_rate_limited_per_client(db):
     settings = replace(get_settings(), max_failed_sign_ins_client=4)
-    auth.add_user(db, "gp", "huisarts", GOOD, practice="P1")
+    auth.add_user(db, "gp", "huisarts", GOOD, practice="P1", by=ADMIN)
     start = audit.now()
     # Password spraying: one client, a different account name each time.
     for index in range(4):

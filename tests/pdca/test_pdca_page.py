@@ -17,8 +17,11 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.models import Practice, PracticePopulation, Referral, Region
 from dashboard.queries import pdca
+from dashboard.scope import Scope
 from tests.agg_support import ReferralCell, store_dataset
 from tests.auth_support import sign_in
+
+EDITOR = Scope("beheerder", all_regions=True, username="test-editor")
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 PAGE = "../pages/pdca.py"
@@ -168,6 +171,7 @@ def test_edit_a_cycle(page_db):
     cycle_id = pdca.create_cycle(
         page_db,
         {"region": "R3", "indicator_code": "VERW_ZH", "title": "Oud", "do_start": "2024-01-01"},
+        scope=EDITOR,
     )
     at = open_page()
     assert at.selectbox(key="pdca_edit_id").value == cycle_id
@@ -190,7 +194,7 @@ def test_close_a_cycle_with_an_act_decision(page_db):
             "indicator_code": "VERW_ZH",
             "title": "Feedback",
             "do_start": "2024-01-01",
-        },
+        }, scope=EDITOR
     )
     at = open_page()
     active = [f.value for f in at.dataframe if "Check sinds Do" in f.value.columns]
@@ -230,7 +234,7 @@ def test_switching_indicator_view_and_limits(page_db):
             "title": "Feedback",
             "do_start": "2024-01-01",
             "target_value": 9,
-        },
+        }, scope=EDITOR
     )
     at = open_page()
     assert at.selectbox(key="pdca_indicator").value == "VERW_ZH"
@@ -282,7 +286,7 @@ def test_switching_region_resets_the_cycle_and_english_works(page_db):
             "indicator_code": "VERW_ZH",
             "title": "Feedback",
             "do_start": "2024-01-01",
-        },
+        }, scope=EDITOR
     )
     at = open_page(lang="en")
     assert at.title[0].value == "PDCA: improvement cycles"

@@ -8,6 +8,9 @@ import pytest
 from sqlalchemy import text
 
 from dashboard.queries import pdca
+from dashboard.scope import Scope
+
+EDITOR = Scope("beheerder", all_regions=True, username="test-editor")
 
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 LATER = datetime(2025, 3, 2, 10, 30, tzinfo=UTC)
@@ -29,7 +32,7 @@ def rows(engine) -> list[dict]:
 
 
 def test_create_stores_normalised_values(pdca_db):
-    cycle_id = pdca.create_cycle(pdca_db, VALID, now=NOW)
+    cycle_id = pdca.create_cycle(pdca_db, VALID, now=NOW, scope=EDITOR)
 
     cycle = pdca.get_cycle(pdca_db, cycle_id)
     assert cycle["target_value"] == 12.5
@@ -51,7 +54,7 @@ def test_every_problem_is_reported_with_its_field(pdca_db):
         "status": "closed",
     }
     with pytest.raises(pdca.CycleError) as caught:
-        pdca.create_cycle(pdca_db, values)
+        pdca.create_cycle(pdca_db, values, scope=EDITOR)
 
     assert caught.value.messages("nl") == [
         "Regio: 'XX' is geen geladen regio",
@@ -89,7 +92,7 @@ def test_every_problem_is_reported_with_its_field(pdca_db):
 )
 def test_single_field_problems(pdca_db, field, value, message):
     with pytest.raises(pdca.CycleError) as caught:
-        pdca.create_cycle(pdca_db, {**VALID, field: value})
+        pdca.create_cycle(pdca_db, {**VALID, field: value}, scope=EDITOR)
     assert caught.value.messages("nl") == [message]
 
 
@@ -114,10 +117,11 @@ def test_dutch_codes_and_a_decimal_comma_are_accepted():
 
 
 def test_edit_changes_only_the_given_fields(pdca_db):
-    cycle_id = pdca.create_cycle(pdca_db, VALID, now=NOW)
+    cycle_id = pdca.create_cycle(pdca_db, VALID, now=NOW, scope=EDITOR)
 
     pdca.update_cycle(
-        pdca_db, cycle_id, {"title": "Spiegelinformatie v2", "target_value": 11}, now=LATER
+        pdca_db, cycle_id, {"title": "Spiegelinformatie v2", "target_value": 11}, now=LATER,
+        scope=EDITOR,
     )
 
     cycle = pdca.get_cycle(pdca_db, cycle_id)
@@ -128,27 +132,27 @@ def test_edit_changes_only_the_given_fields(pdca_db):
 
 
 def test_an_invalid_edit_changes_nothing(pdca_db):
-    cycle_id = pdca.create_cycle(pdca_db, VALID, now=NOW)
+    cycle_id = pdca.create_cycle(pdca_db, VALID, now=NOW, scope=EDITOR)
     with pytest.raises(pdca.CycleError, match="Check date: lies before the start of Do"):
-        pdca.update_cycle(pdca_db, cycle_id, {"check_date": date(2024, 1, 1)})
+        pdca.update_cycle(pdca_db, cycle_id, {"check_date": date(2024, 1, 1)}, scope=EDITOR)
     assert pdca.get_cycle(pdca_db, cycle_id)["check_date"] == date(2025, 4, 1)
 
 
 def test_editing_a_missing_cycle_is_an_error(pdca_db):
     with pytest.raises(pdca.CycleError) as caught:
-        pdca.update_cycle(pdca_db, 99, {"title": "x"})
+        pdca.update_cycle(pdca_db, 99, {"title": "x"}, scope=EDITOR)
     assert caught.value.messages("en") == ["Cycle: cycle 99 does not exist (any more)"]
 
 
 def test_close_needs_an_act_decision(pdca_db):
-    cycle_id = pdca.create_cycle(pdca_db, VALID, now=NOW)
+    cycle_id = pdca.create_cycle(pdca_db, VALID, now=NOW, scope=EDITOR)
 
     with pytest.raises(pdca.CycleError) as caught:
-        pdca.close_cycle(pdca_db, cycle_id, None)
+        pdca.close_cycle(pdca_db, cycle_id, None, scope=EDITOR)
     assert caught.value.messages("en") == [
         "Act decision: choose adopt, adapt or abandon to close the cycle"
     ]
-    pdca.close_cycle(pdca_db, cycle_id, "adopt", notes="Borgen in de RTA", now=LATER)
+    pdca.close_cycle(pdca_db, cycle_id, "adopt", notes="Borgen in de RTA", now=LATER, scope=EDITOR)
 
     cycle = pdca.get_cycle(pdca_db, cycle_id)
     assert (cycle["status"], cycle["act_decision"], cycle["notes"]) == (
@@ -160,13 +164,14 @@ def test_close_needs_an_act_decision(pdca_db):
 
 def test_list_shows_open_cycles_first_then_region_and_latest_do(pdca_db):
     first = pdca.create_cycle(
-        pdca_db, {**VALID, "title": "A", "do_start": "2024-01-01", "check_date": None}
+        pdca_db, {**VALID, "title": "A", "do_start": "2024-01-01", "check_date": None}, scope=EDITOR
     )
-    second = pdca.create_cycle(pdca_db, {**VALID, "title": "B", "do_start": "2025-02-01"})
+    second = pdca.create_cycle(pdca_db, {**VALID, "title": "B", "do_start": "2025-02-01"},
+                               scope=EDITOR)
     closed = pdca.create_cycle(
-        pdca_db, {**VALID, "title": "C", "status": "closed", "act_decision": "adapt"}
+        pdca_db, {**VALID, "title": "C", "status": "closed", "act_decision": "adapt"}, scope=EDITOR
     )
-    other = pdca.create_cycle(pdca_db, {**VALID, "region": "R2", "title": "D"})
+    other = pdca.create_cycle(pdca_db, {**VALID, "region": "R2", "title": "D"}, scope=EDITOR)
 
     assert pdca.list_cycles(pdca_db)["id"].tolist() == [second, first, other, closed]
     assert pdca.list_cycles(pdca_db, region="R1", status="open")["id"].tolist() == [second, first]
@@ -186,7 +191,7 @@ GOOD_CSV = (
 
 
 def test_import_reads_dutch_columns_semicolons_and_quotes(pdca_db):
-    result = pdca.import_cycles_csv(pdca_db, GOOD_CSV, "cycli.csv", now=NOW)
+    result = pdca.import_cycles_csv(pdca_db, GOOD_CSV, "cycli.csv", now=NOW, scope=EDITOR)
 
     assert (result.ok, result.created, result.updated) == (True, 2, 0)
     stored = pdca.list_cycles(pdca_db)
@@ -202,8 +207,8 @@ def test_import_reads_dutch_columns_semicolons_and_quotes(pdca_db):
 
 
 def test_importing_the_same_file_twice_changes_nothing(pdca_db):
-    pdca.import_cycles_csv(pdca_db, GOOD_CSV, "cycli.csv", now=NOW)
-    again = pdca.import_cycles_csv(pdca_db, GOOD_CSV, "cycli.csv", now=LATER)
+    pdca.import_cycles_csv(pdca_db, GOOD_CSV, "cycli.csv", now=NOW, scope=EDITOR)
+    again = pdca.import_cycles_csv(pdca_db, GOOD_CSV, "cycli.csv", now=LATER, scope=EDITOR)
 
     assert (again.created, again.updated) == (0, 0)
     assert len(rows(pdca_db)) == 2
@@ -211,8 +216,9 @@ def test_importing_the_same_file_twice_changes_nothing(pdca_db):
 
 
 def test_a_matching_row_updates_the_cycle(pdca_db):
-    cycle_id = pdca.create_cycle(pdca_db, {**VALID, "title": "spiegelinformatie"}, now=NOW)
-    result = pdca.import_cycles_csv(pdca_db, GOOD_CSV, "cycli.csv", now=LATER)
+    cycle_id = pdca.create_cycle(pdca_db, {**VALID, "title": "spiegelinformatie"}, now=NOW,
+                                 scope=EDITOR)
+    result = pdca.import_cycles_csv(pdca_db, GOOD_CSV, "cycli.csv", now=LATER, scope=EDITOR)
 
     assert (result.created, result.updated) == (1, 1)
     cycle = pdca.get_cycle(pdca_db, cycle_id)
@@ -231,7 +237,7 @@ def test_a_bad_file_reports_file_line_column_and_stores_nothing(pdca_db):
         b"R1,VERW_ZH,Te veel,1,,,open,,extra\n"
     )
 
-    result = pdca.import_cycles_csv(pdca_db, data, "cycli.csv", lang="en")
+    result = pdca.import_cycles_csv(pdca_db, data, "cycli.csv", lang="en", scope=EDITOR)
 
     assert not result.ok
     assert result.problems == [
@@ -251,7 +257,7 @@ def test_a_bad_file_reports_file_line_column_and_stores_nothing(pdca_db):
 def test_header_problems_are_reported_on_the_header_line(pdca_db):
     data = "\n# note\nregio,titel,doelwaarde,doel,kleur\nR1,x,1,2,rood\n".encode("cp1252")
 
-    result = pdca.import_cycles_csv(pdca_db, data, "c.csv", lang="nl")
+    result = pdca.import_cycles_csv(pdca_db, data, "c.csv", lang="nl", scope=EDITOR)
 
     assert result.problems == [
         "c.csv:3:doel: kolom komt twee keer voor",
@@ -259,7 +265,7 @@ def test_header_problems_are_reported_on_the_header_line(pdca_db):
         "target_value, target_date, do_start, check_date, act_decision, notes, status",
         "c.csv:3:indicator_code: verplichte kolom ontbreekt",
     ]
-    assert pdca.import_cycles_csv(pdca_db, b"# only\n", "leeg.csv").problems == [
+    assert pdca.import_cycles_csv(pdca_db, b"# only\n", "leeg.csv", scope=EDITOR).problems == [
         "leeg.csv::: het bestand heeft geen kopregel"
     ]
 

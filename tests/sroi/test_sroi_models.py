@@ -13,6 +13,7 @@ from sqlmodel import Session
 from dashboard.models import Region
 from dashboard.pagedata import sroi as page_data
 from dashboard.queries.sroi import sroi_data
+from dashboard.scope import Scope
 from dashboard.sroi_models import (
     SAMPLE_MODEL_DIR,
     TEMPLATE_DIR,
@@ -31,6 +32,8 @@ from dashboard.sroi_models import (
     to_stats_model,
 )
 from tests.sroi.sroi_data import TEST_MODEL
+
+EDITOR = Scope("beheerder", all_regions=True, username="test-editor")
 
 GOOD = """
 name = "Klein model"
@@ -199,21 +202,22 @@ def test_save_open_delete(isolated_db):
     _add_regions(isolated_db)
     default_scenario(isolated_db, "NKU", synthetic=True, has_anderhalvelijn=True)
     doc = normalise_doc(TEST_MODEL)
-    assert save_scenario(isolated_db, "NKU", "  Voorzichtig ", doc) == "created"
+    assert save_scenario(isolated_db, "NKU", "  Voorzichtig ", doc, scope=EDITOR) == "created"
     doc["outcomes"][0]["deadweight"] = 0.3
-    assert save_scenario(isolated_db, "NKU", "Voorzichtig", doc) == "updated"
+    assert save_scenario(isolated_db, "NKU", "Voorzichtig", doc, scope=EDITOR) == "updated"
     saved = list_scenarios(isolated_db, "NKU")
     assert list(saved["name"]) == ["Regiomodel Noordkust (synthetisch)", "Voorzichtig"]
     assert list(saved["is_default"]) == [True, False]
     assert load_scenario(isolated_db, "NKU", "Voorzichtig") == doc | {"name": "Voorzichtig"}
     assert load_scenario(isolated_db, "NKU", "Bestaat niet") is None
-    assert not delete_scenario(isolated_db, "NKU", "Regiomodel Noordkust (synthetisch)")
-    assert delete_scenario(isolated_db, "NKU", "Voorzichtig")
+    assert not delete_scenario(isolated_db, "NKU", "Regiomodel Noordkust (synthetisch)",
+                               scope=EDITOR)
+    assert delete_scenario(isolated_db, "NKU", "Voorzichtig", scope=EDITOR)
     assert list(list_scenarios(isolated_db, "NKU")["name"]) == [
         "Regiomodel Noordkust (synthetisch)"
     ]
     with pytest.raises(SroiModelError, match="heeft een naam nodig"):
-        save_scenario(isolated_db, "NKU", " ", doc)
+        save_scenario(isolated_db, "NKU", " ", doc, scope=EDITOR)
 
 
 def test_compare_and_export(sroi_db):
